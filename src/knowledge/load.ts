@@ -1,0 +1,228 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { type ParsedFile, parseMarkdownFile, parseYamlFile } from './parse-file.js';
+import { KnowledgeError, type Problem } from './problems.js';
+import { footnoteSchema, missionSchema, sourceSchema, storySchema, topicSchema } from './schema.js';
+import type { Entry, Footnote, KnowledgeBase, Mission, Source, Story, Topic } from './types.js';
+import { validate } from './validate.js';
+
+const PLACEHOLDER = /\bT\.?K\b/;
+
+/**
+ * Reads and validates every file of a knowledge folder.
+ * Throws a KnowledgeError listing every problem found, each with its file and line.
+ */
+export function loadKnowledge(dir: string): KnowledgeBase {
+  const reader = new FolderReader(dir);
+  const sources = reader
+    .list('sources.yml', sourceSchema)
+    .map(({ value }): Source => ({ ...value, authorRole: value.author_role }));
+  const footnotes = reader
+    .list('footnotes.yml', footnoteSchema)
+    .map(({ value }): Footnote => ({ ...value, appliesTo: value.applies_to }));
+  const missions = reader.folder('missions', '.yml', missionSchema).map(
+    ({ value, parsed }): Mission => ({
+      ...value,
+      type: 'mission',
+      title: `${value.id} · ${value.where}`,
+      factsSource: value.facts_source,
+      file: parsed.file,
+    }),
+  );
+  const topics = reader
+    .folder('topics', '.md', topicSchema)
+    .map(({ value, parsed }): Topic => ({ ...value, type: 'topic', text: parsed.body ?? '', file: parsed.file }));
+  const stories = reader
+    .folder('stories', '.md', storySchema)
+    .map(({ value, parsed }): Story => ({ ...value, type: 'story', text: parsed.body ?? '', file: parsed.file }));
+
+  const kb: KnowledgeBase = {
+    missions,
+    topics,
+    stories,
+    sources: new Map(sources.map((s) => [s.id, s])),
+    footnotes: new Map(footnotes.map((f) => [f.id, f])),
+    updatedAt: reader.newest,
+  };
+  const problems = [...reader.problems, ...crossCheck(kb, reader)];
+  if (problems.length > 0) throw new KnowledgeError(problems);
+  return kb;
+}
+
+interface Loaded<T> {
+  value: T;
+  parsed: ParsedFile;
+}
+
+type Schema<T> = Parameters<typeof validate>[0] & { _zod: { output: T } };
+
+class FolderReader {
+  readonly problems: Problem[] = [];
+  readonly parsedById = new Map<string, ParsedFile>();
+  newest = new Date(0);
+
+  constructor(private readonly dir: string) {}
+
+  /** A YAML file holding a list of records. */
+  list<T>(file: string, schema: Schema<T>): Loaded<T>[] {
+    const parsed = this.parse(file);
+    if (!parsed) return [];
+    if (!Array.isArray(parsed.data)) {
+      this.problems.push({ file, line: 1, message: 'expected a list of entries, each starting with "- id:"' });
+      return [];
+    }
+    return parsed.data.flatMap((item, index) => this.check(schema, item, parsed, [index]));
+  }
+
+  /** A folder holding one record per file. */
+  folder<T>(folder: string, extension: '.yml' | '.md', schema: Schema<T>): Loaded<T>[] {
+    let names: string[];
+    try {
+      names = readdirSync(join(this.dir, folder)).filter((name) => extname(name) === extension);
+    } catch {
+      this.problems.push({ file: folder, message: `folder is missing: create ${folder}/ with one ${extension} file per entry` });
+      return [];
+    }
+    return names.sort().flatMap((name) => {
+      const file = `${folder}/${name}`;
+      const parsed = this.parse(file);
+      if (!parsed) return [];
+      const loaded = this.check(schema, parsed.data, parsed, []);
+      for (const { value } of loaded) {
+        const id = (value as { id: string }).id;
+        if (id !== basename(name, extension)) {
+          this.problems.push({
+            file,
+            line: parsed.lineOf(['id']),
+            message: `id "${id}" does not match the file name: rename the file to ${id}${extension} or change the id`,
+          });
+        }
+      }
+      return loaded;
+    });
+  }
+
+  private parse(file: string): ParsedFile | undefined {
+    const path = join(this.dir, file);
+    let source: string;
+    try {
+      source = readFileSync(path, 'utf8');
+      const { mtime } = statSync(path);
+      if (mtime > this.newest) this.newest = mtime;
+    } catch {
+      this.problems.push({ file, message: 'file is missing or unreadable' });
+      return undefined;
+    }
+    const parsed = file.endsWith('.md') ? parseMarkdownFile(file, source) : parseYamlFile(file, source);
+    if ('message' in parsed) {
+      this.problems.push(parsed);
+      return undefined;
+    }
+    return parsed;
+  }
+
+  private check<T>(schema: Schema<T>, data: unknown, parsed: ParsedFile, path: PropertyKey[]): Loaded<T>[] {
+    const result = validate(schema, data, parsed, path);
+    if ('problems' in result) {
+      this.problems.push(...result.problems);
+      return [];
+    }
+    const value = result.value as T;
+    const id = (value as { id: string }).id;
+    const earlier = this.parsedById.get(id);
+    const idLine = parsed.lineOf([...path, 'id']);
+    if (earlier) {
+      this.problems.push({
+        file: parsed.file,
+        line: idLine,
+        message: `duplicate id "${id}" (already used in ${earlier.file}): give each entry its own id`,
+      });
+      return [];
+    }
+    this.parsedById.set(id, parsed);
+    return [{ value, parsed }];
+  }
+}
+
+function crossCheck(kb: KnowledgeBase, reader: FolderReader): Problem[] {
+  const problems: Problem[] = [];
+  const at = (entry: { id: string; file: string }, field: PropertyKey[], message: string) => {
+    const parsed = reader.parsedById.get(entry.id);
+    problems.push({ file: entry.file, line: parsed?.lineOf(field), message });
+  };
+  const missionIds = new Set(kb.missions.map((m) => m.id));
+  const entries: Entry[] = [...kb.missions, ...kb.topics, ...kb.stories];
+
+  for (const entry of entries) {
+    for (const [field, sourceId] of sourceRefs(entry)) {
+      if (!kb.sources.has(sourceId)) {
+        at(entry, field, `unknown source "${sourceId}": use one of ${list(kb.sources.keys())} (see sources.yml)`);
+      }
+    }
+    entry.footnotes.forEach((id, i) => {
+      if (!kb.footnotes.has(id)) at(entry, ['footnotes', i], `unknown footnote "${id}": use one of ${list(kb.footnotes.keys())}`);
+    });
+    for (const [field, value] of textFields(entry)) {
+      if (PLACEHOLDER.test(value)) {
+        at(
+          entry,
+          field,
+          'contains the placeholder "TK" (text to come), which is not content: remove it (a mission with no achievements shows "no summary published yet")',
+        );
+      }
+    }
+    const allText = textFields(entry)
+      .map(([, value]) => value)
+      .join('\n');
+    for (const note of kb.footnotes.values()) {
+      if (allText.includes(note.appliesTo) && !entry.footnotes.includes(note.id)) {
+        at(entry, ['footnotes'], `names "${note.appliesTo}" but does not carry its note: add "${note.id}" to footnotes`);
+      }
+    }
+  }
+  for (const story of kb.stories) {
+    story.missions.forEach((id, i) => {
+      if (!missionIds.has(id))
+        at(story, ['missions', i], `names mission "${id}", which does not exist: use one of ${list(missionIds)}`);
+    });
+    story.figures.forEach((figure, i) => {
+      if (!story.text.includes(figure)) {
+        at(
+          story,
+          ['figures', i],
+          `figure "${figure}" does not appear word for word in the story text: copy it exactly from the text`,
+        );
+      }
+    });
+    if (!story.text) at(story, [], 'the story has no text: write the passage below the front matter');
+  }
+  for (const topic of kb.topics) {
+    if (!topic.text) at(topic, [], 'the topic has no text: write the passage below the front matter');
+  }
+  return problems;
+}
+
+function sourceRefs(entry: Entry): [PropertyKey[], string][] {
+  if (entry.type !== 'mission') return [[['source'], entry.source]];
+  return [
+    [['facts_source'], entry.factsSource],
+    ...entry.achievements.map((a, i): [PropertyKey[], string] => [['achievements', i, 'source'], a.source]),
+  ];
+}
+
+function textFields(entry: Entry): [PropertyKey[], string][] {
+  const fields: [PropertyKey[], string][] = [[['title'], entry.title]];
+  if (entry.type === 'mission') {
+    fields.push([['name'], entry.name], [['where'], entry.where]);
+    entry.achievements.forEach((a, i) => {
+      fields.push([['achievements', i, 'text'], a.text]);
+    });
+  } else {
+    fields.push([[], entry.text]);
+  }
+  return fields;
+}
+
+function list(ids: Iterable<string>): string {
+  return [...ids].join(', ');
+}

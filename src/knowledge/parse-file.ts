@@ -1,0 +1,64 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import type { Problem } from './problems.js';
+
+export type Path = readonly PropertyKey[];
+
+/** One knowledge file, parsed, with a way back from a field to its line. */
+export interface ParsedFile {
+  file: string;
+  data: unknown;
+  /** The Markdown after the front matter, if the file has one. */
+  body?: string;
+  bodyLine?: number;
+  lineOf(path: Path): number | undefined;
+}
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+export function parseYamlFile(file: string, source: string, lineOffset = 0): ParsedFile | Problem {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: true });
+  const [error] = doc.errors;
+  if (error) {
+    const line = error.linePos ? error.linePos[0].line + lineOffset : undefined;
+    return { file, line, message: `not valid YAML: ${firstLine(error.message)}` };
+  }
+  const lineOf = (path: Path): number | undefined => {
+    let node: unknown = doc.contents;
+    let offset = (node as Node | null)?.range?.[0];
+    for (const key of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
+        if (!pair) break;
+        node = pair.value ?? pair.key;
+      } else if (isSeq(node) && typeof key === 'number' && node.items[key]) {
+        node = node.items[key];
+      } else {
+        break;
+      }
+      offset = (node as Node).range?.[0] ?? offset;
+    }
+    return offset === undefined ? undefined : lineCounter.linePos(offset).line + lineOffset;
+  };
+  return { file, data: doc.toJS(), lineOf };
+}
+
+/** A Markdown file: YAML front matter between `---` lines, then the text. */
+export function parseMarkdownFile(file: string, source: string): ParsedFile | Problem {
+  const match = FRONT_MATTER.exec(source);
+  if (!match) {
+    return {
+      file,
+      line: 1,
+      message: 'no front matter: the file must start with a "---" line, its fields, and a closing "---" line',
+    };
+  }
+  const parsed = parseYamlFile(file, match[1], 1);
+  if ('message' in parsed) return parsed;
+  const bodyLine = match[0].split('\n').length;
+  return { ...parsed, body: source.slice(match[0].length).trim(), bodyLine };
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0];
+}

@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import type { ParsedFile, Path } from './parse-file.js';
+import type { Problem } from './problems.js';
+
+/** Checks parsed data against a schema; each issue becomes a problem with its line and the fix. */
+export function validate<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  parsed: ParsedFile,
+  basePath: Path = [],
+): { value: z.infer<S> } | { problems: Problem[] } {
+  const result = schema.safeParse(data);
+  if (result.success) return { value: result.data };
+  const problems = result.error.issues.map((issue): Problem => {
+    const path = [...basePath, ...issue.path];
+    if (issue.code === 'unrecognized_keys') {
+      const keys = issue.keys.map((key) => `"${fieldName([...path, key])}"`).join(', ');
+      const line = parsed.lineOf([...path, issue.keys[0]]);
+      return { file: parsed.file, line, message: `unknown field ${keys}: remove it or correct its spelling` };
+    }
+    const line = parsed.lineOf(path);
+    if (issue.code !== 'custom' && valueAt(data, issue.path) === undefined) {
+      return { file: parsed.file, line, message: `missing required field "${fieldName(path)}": add it` };
+    }
+    return { file: parsed.file, line, message: `field "${fieldName(path)}": ${issue.message}` };
+  });
+  return { problems };
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+export function fieldName(path: Path): string {
+  return path
+    .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
+    .join('')
+    .replace(/^\./, '');
+}
