@@ -1,0 +1,136 @@
+import { buildSearchIndex, entryTerm, type SearchIndex } from '../knowledge/search-index.js';
+import { words } from '../knowledge/text.js';
+import type { Entry, EntryType, Footnote, KnowledgeBase, Mission, Source, Story } from '../knowledge/types.js';
+import { cleanSlackText } from './clean-text.js';
+import { resolveMission } from './resolve-mission.js';
+import { searchEntries } from './search-entries.js';
+import type { AnswerRequest, AskedFor, Decision, Ranked, Status } from './types.js';
+
+export interface AnswerEngine {
+  answer(request: AnswerRequest): Decision;
+  /** One entry, as a button opens it; undefined when the id is unknown (e.g. after an edit). */
+  show(type: EntryType, id: string): Decision | undefined;
+  readonly knowledge: KnowledgeBase;
+}
+
+const HELP_WORDS = new Set(['help', 'aide', '?', '-h', '--help', 'usage']);
+const LIST_WORDS = new Set(['list', 'all', 'liste', 'tout', 'toutes']);
+/** A runner-up this close to the best answer to a question is offered beside it. */
+const TIE_RATIO = 0.8;
+
+/** Builds the engine over one knowledge base; the index is made once, here. */
+export function createAnswerEngine(knowledge: KnowledgeBase): AnswerEngine {
+  const index = buildSearchIndex(knowledge);
+  return {
+    knowledge,
+    answer(request) {
+      const query = cleanSlackText(request.text);
+      const asked: AskedFor =
+        request.command === '/hr-mission' ? 'mission' : request.command === '/hr-story' ? 'story' : 'question';
+      const decide = (status: Status, results: Ranked[], related: Story[] = []): Decision =>
+        withCitations(index, {
+          origin: { command: request.command, text: query },
+          asked,
+          status,
+          query,
+          results,
+          related,
+          footnotes: [],
+          sources: [],
+        });
+
+      const lowered = query.toLowerCase();
+      if (HELP_WORDS.has(lowered)) return decide('help', []);
+      switch (asked) {
+        case 'mission':
+          return answerMission(index, query, decide);
+        case 'story':
+          return answerStory(index, query, decide);
+        case 'question':
+          return answerQuestion(index, query, decide);
+      }
+    },
+    show(type, id) {
+      const entry = index.byId.get(id);
+      if (!entry || entry.type !== type) return undefined;
+      const asked: AskedFor = type === 'topic' ? 'question' : type;
+      const related = entry.type === 'mission' ? storiesOf(index, entry) : [];
+      const results = [{ entry, score: 0 }];
+      return withCitations(index, {
+        origin: { type, id },
+        asked,
+        status: 'found',
+        query: '',
+        results,
+        related,
+        footnotes: [],
+        sources: [],
+      });
+    },
+  };
+}
+
+type Decide = (status: Status, results: Ranked[], related?: Story[]) => Decision;
+
+function answerMission(index: SearchIndex, query: string, decide: Decide): Decision {
+  const { missions } = index.knowledge;
+  if (query === '' || LIST_WORDS.has(query.toLowerCase())) return decide('list', missions.map(unscored));
+  const match = resolveMission(index, query);
+  if (match.status === 'found') {
+    const [best] = match.missions;
+    return decide('found', match.missions, storiesOf(index, best.entry));
+  }
+  return decide(match.status, match.missions);
+}
+
+function answerStory(index: SearchIndex, query: string, decide: Decide): Decision {
+  const { stories } = index.knowledge;
+  if (query === '' || LIST_WORDS.has(query.toLowerCase())) return decide('list', stories.map(unscored));
+  const match = resolveMission(index, query);
+  const bySearch = searchEntries(index, query, ['story']);
+  if (match.status === 'found' || match.status === 'ambiguous') {
+    const wanted = new Set(match.missions.map((m) => m.entry.id));
+    const ofMissions = stories.filter((s) => s.missions.some((id) => wanted.has(id)));
+    if (ofMissions.length === 0) return decide('not_found', match.missions);
+    const score = (story: Story) => bySearch.find((r) => r.entry.id === story.id)?.score ?? 0;
+    return decide(
+      'found',
+      ofMissions.map((entry) => ({ entry, score: score(entry) })).sort((a, b) => b.score - a.score),
+    );
+  }
+  return bySearch.length > 0 ? decide('found', bySearch) : decide('not_found', []);
+}
+
+function answerQuestion(index: SearchIndex, query: string, decide: Decide): Decision {
+  if (!words(query).some((word) => entryTerm(word) !== null)) return decide('help', []);
+  const [best, second] = searchEntries(index, query);
+  if (!best) return decide('not_found', []);
+  const tie = second && second.coverage === best.coverage && second.score >= best.score * TIE_RATIO;
+  const results = tie ? [best, second] : [best];
+  return decide('found', results, best.entry.type === 'mission' ? storiesOf(index, best.entry) : []);
+}
+
+function storiesOf(index: SearchIndex, mission: Mission): Story[] {
+  return index.knowledge.stories.filter((story) => story.missions.includes(mission.id));
+}
+
+function unscored(entry: Entry): Ranked {
+  return { entry, score: 0 };
+}
+
+/** Adds the footnotes and sources that the decision's entries carry. */
+function withCitations(index: SearchIndex, decision: Decision): Decision {
+  const shown: Entry[] = [...decision.results.map((r) => r.entry), ...decision.related];
+  const footnoteIds = new Set(shown.flatMap((entry) => entry.footnotes));
+  const sourceIds = new Set(shown.flatMap(sourceIdsOf));
+  const { footnotes, sources } = index.knowledge;
+  return {
+    ...decision,
+    footnotes: [...footnoteIds].map((id) => footnotes.get(id)).filter((f): f is Footnote => f !== undefined),
+    sources: [...sourceIds].map((id) => sources.get(id)).filter((s): s is Source => s !== undefined),
+  };
+}
+
+function sourceIdsOf(entry: Entry): string[] {
+  return entry.type === 'mission' ? [entry.factsSource, ...entry.achievements.map((a) => a.source)] : [entry.source];
+}

@@ -1,0 +1,86 @@
+import type { SearchResult } from 'minisearch';
+import { nameTerm, type SearchIndex } from '../knowledge/search-index.js';
+import { editDistance, soundKey, words } from '../knowledge/text.js';
+import type { Mission } from '../knowledge/types.js';
+import type { Ranked } from './types.js';
+
+export interface MissionMatch {
+  status: 'found' | 'ambiguous' | 'not_found';
+  /** Found: the mission. Ambiguous: the candidates. Not found: at most three suggestions. */
+  missions: Ranked<Mission>[];
+}
+
+/** How well a typed word meets a word of a name: 3 exact, 2 sounds alike or begins it, 1 a typo away, 0 not at all. */
+type Tier = 0 | 1 | 2 | 3;
+
+const MAX_SUGGESTIONS = 3;
+/** A lone typo is trusted only in a word this long; shorter ones ("Iran") are suggestions. */
+const TRUSTED_TYPO_LENGTH = 5;
+
+function typoAllowance(word: string): number {
+  return word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
+}
+
+function tier(typed: string, nameWord: string): Tier {
+  if (typed === nameWord) return 3;
+  const typedSound = soundKey(typed);
+  const nameSound = soundKey(nameWord);
+  if (typedSound === nameSound || (typed.length >= 3 && nameWord.startsWith(typed))) return 2;
+  const allowance = typoAllowance(typed);
+  return allowance > 0 && editDistance(typedSound, nameSound, allowance) <= allowance ? 1 : 0;
+}
+
+interface Candidate {
+  mission: string;
+  matched: number;
+  tier: Tier;
+  score: number;
+}
+
+function judge(hit: SearchResult, typed: string[]): Candidate {
+  const nameWords = words(hit.name as string);
+  const tiers = typed.map((word) => Math.max(0, ...nameWords.map((n) => tier(word, n))) as Tier);
+  const matched = tiers.filter((t) => t > 0);
+  return {
+    mission: hit.mission as string,
+    matched: matched.length,
+    tier: (matched.length ? Math.min(...matched) : 0) as Tier,
+    score: hit.score,
+  };
+}
+
+const better = (a: Candidate, b: Candidate) => b.matched - a.matched || b.tier - a.tier || b.score - a.score;
+
+/** Finds the mission meant by an acronym, country, region, town, short form or typo. */
+export function resolveMission(index: SearchIndex, text: string): MissionMatch {
+  const typed = words(text).filter((word) => nameTerm(word) !== null);
+  if (typed.length === 0) return { status: 'not_found', missions: [] };
+
+  const options = {
+    fuzzy: (term: string) => typoAllowance(term) || false,
+    prefix: (term: string) => term.length >= 3,
+  };
+  let hits = index.names.search(typed.join(' '), { ...options, combineWith: 'AND' });
+  if (hits.length === 0) hits = index.names.search(typed.join(' '), { ...options, combineWith: 'OR' });
+
+  const bestByMission = new Map<string, Candidate>();
+  for (const hit of hits) {
+    const candidate = judge(hit, typed);
+    const current = bestByMission.get(candidate.mission);
+    if (candidate.tier > 0 && (!current || better(candidate, current) < 0)) bestByMission.set(candidate.mission, candidate);
+  }
+  const ranked = [...bestByMission.values()].sort(better);
+  const [top] = ranked;
+  if (!top) return { status: 'not_found', missions: [] };
+
+  const level = ranked.filter((c) => c.matched === top.matched && c.tier === top.tier);
+  const toRanked = (c: Candidate): Ranked<Mission> => ({ entry: index.missionsById.get(c.mission) as Mission, score: c.score });
+  if (top.tier >= 2) {
+    return { status: level.length === 1 ? 'found' : 'ambiguous', missions: level.map(toRanked) };
+  }
+  const typosTrusted = typed.every((word) => word.length >= TRUSTED_TYPO_LENGTH);
+  if (level.length === 1 && top.matched === typed.length && typosTrusted) {
+    return { status: 'found', missions: level.map(toRanked) };
+  }
+  return { status: 'not_found', missions: ranked.slice(0, MAX_SUGGESTIONS).map(toRanked) };
+}

@@ -1,0 +1,41 @@
+import type { SearchOptions } from 'minisearch';
+import { entryTerm, type SearchIndex } from '../knowledge/search-index.js';
+import { words } from '../knowledge/text.js';
+import type { Entry, EntryType } from '../knowledge/types.js';
+import type { Ranked } from './types.js';
+
+/** "How many…", "when…": the asker wants a figure or a date. */
+const FIGURE_QUESTION = /\b(how (many|much|long|old)|when|what (year|date|month)|which (year|date|month)|number of|amount)\b/i;
+
+export function asksForFigure(text: string): boolean {
+  return FIGURE_QUESTION.test(text);
+}
+
+const BASE_BOOST = { acronym: 6, names: 4, title: 3, keywords: 2.5, text: 1 };
+const BASE_FIELDS = Object.keys(BASE_BOOST);
+
+/** An entry must match at least this share of the asker's words to count as an answer. */
+const MIN_COVERAGE = 0.5;
+
+/**
+ * Ranks entries of the given types for free text: first by how many of the asker's words
+ * they match, then by score. Figure sentences count when a figure is asked for.
+ */
+export function searchEntries(index: SearchIndex, text: string, types?: readonly EntryType[]): Ranked[] {
+  const asked = new Set(words(text).flatMap((word) => entryTerm(word) ?? []));
+  const figure = asksForFigure(text);
+  const options: SearchOptions = {
+    fields: figure ? [...BASE_FIELDS, 'figures'] : BASE_FIELDS,
+    boost: figure ? { ...BASE_BOOST, figures: 4 } : BASE_BOOST,
+    fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+    prefix: (term) => term.length >= 4,
+    combineWith: 'OR',
+    filter: types ? (result) => types.includes(result.type) : undefined,
+  };
+  return index.entries
+    .search(text, options)
+    .map((hit) => ({ hit, coverage: hit.queryTerms.length / Math.max(1, asked.size) }))
+    .filter(({ coverage }) => coverage >= MIN_COVERAGE)
+    .sort((a, b) => b.coverage - a.coverage || b.hit.score - a.hit.score)
+    .map(({ hit, coverage }) => ({ entry: index.byId.get(hit.id) as Entry, score: hit.score, coverage }));
+}

@@ -1,0 +1,39 @@
+import type { Entry, EntryType, Footnote, Source, Story } from '../knowledge/types.js';
+
+export const COMMANDS = ['/hr-mission', '/hr-story'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+/** What a user asked: a slash command with its text, or (command null) a question from a mention or DM. */
+export interface AnswerRequest {
+  command: Command | null;
+  text: string;
+}
+
+export type Status = 'found' | 'ambiguous' | 'not_found' | 'list' | 'help';
+export type AskedFor = 'mission' | 'story' | 'question';
+
+export interface Ranked<E extends Entry = Entry> {
+  entry: E;
+  score: number;
+  /** For free-text results: the share of the asker's words the entry matches. */
+  coverage?: number;
+}
+
+/** What produced a decision, so a button can produce it again: a request, or one entry by id. */
+export type Origin = AnswerRequest | { type: EntryType; id: string };
+
+export interface Decision {
+  origin: Origin;
+  asked: AskedFor;
+  status: Status;
+  /** The user's text with Slack markup removed; shown back only escaped. */
+  query: string;
+  /** Best first. For not_found, the suggestions (at most three). */
+  results: Ranked[];
+  /** For a mission card: the mission's stories. */
+  related: Story[];
+  /** Notes every rendering of this decision must carry. */
+  footnotes: Footnote[];
+  /** The sources cited by the entries in this decision. */
+  sources: Source[];
+}

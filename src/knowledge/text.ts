@@ -1,0 +1,64 @@
+/** Text normalisation shared by the index and the queries, so both sides agree. */
+
+const COMBINING_MARKS = /\p{M}+/gu;
+const NON_WORD = /[^\p{L}\p{N}]+/u;
+
+/** Lower case, accents removed: "Haïti" -> "haiti". */
+export function fold(text: string): string {
+  return text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
+}
+
+/** Folded words of at least two characters ("Master’s" -> ["master"]). */
+export function words(text: string): string[] {
+  return fold(text)
+    .split(NON_WORD)
+    .filter((word) => word.length > 1);
+}
+
+/**
+ * A rough sound-alike key, so that spellings people hear rather than read
+ * still meet: MINUSKA/MINUSCA, Libia/Libya, Afganistan/Afghanistan.
+ */
+export function soundKey(word: string): string {
+  return word
+    .replace(/ph/g, 'f')
+    .replace(/[cqk]/g, 'k')
+    .replace(/y/g, 'i')
+    .replace(/z/g, 's')
+    .replace(/(?!^)h/g, '')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/** Light English plural folding: courts -> court, stories -> story. */
+export function stem(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 3 && word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/** Levenshtein distance, stopping early once it exceeds `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > max) return max + 1;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** Sentences of a passage, for figure look-ups and source checks. */
+export function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[.;:!?])\s+|\n+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
