@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { COMMANDS, type Origin } from '../answer/types.js';
+import type { EntryType } from '../knowledge/types.js';
+
+/** Action ids of the buttons the renderer makes; the Slack listeners answer them. */
+export const SHARE_ACTION = 'share';
+export const OPEN_ACTION_PREFIX = 'open:';
+
+const originSchema = z.union([
+  z.strictObject({ command: z.enum(COMMANDS).nullable(), text: z.string().max(4000) }),
+  z.strictObject({ type: z.enum(['mission', 'story', 'topic']), id: z.string().max(200) }),
+]);
+
+export function encodeOrigin(origin: Origin): string {
+  return JSON.stringify(origin);
+}
+
+/** A button's value back to what it asks for; undefined for a value this app did not make. */
+export function decodeOrigin(value: string | undefined): Origin | undefined {
+  if (!value) return undefined;
+  try {
+    const parsed = originSchema.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function showOrigin(type: EntryType, id: string): Origin {
+  return { type, id };
+}

@@ -1,0 +1,192 @@
+import type { Decision } from '../answer/types.js';
+import type { Mission, Story, Topic } from '../knowledge/types.js';
+import { encodeOrigin, OPEN_ACTION_PREFIX, SHARE_ACTION, showOrigin } from './actions.js';
+import { actions, type Block, button, context, fitBlocks, header, LIMITS, sections } from './blocks.js';
+import { footnotesContext, sourcesContext } from './citations.js';
+import {
+  type EntryView,
+  type Link,
+  missionCard,
+  missionLine,
+  missionLink,
+  storyLink,
+  storyPassage,
+  topicAnswer,
+} from './entry-views.js';
+import { bold, escapeText, truncate } from './mrkdwn.js';
+import { blocksToText } from './plain-text.js';
+
+export interface Message {
+  text: string;
+  blocks: Block[];
+}
+
+export interface RenderOptions {
+  /** Offer "Share in channel" (for answers only the asker sees). Defaults to: a slash command or a button asked. */
+  share?: boolean;
+  /** Slack user id of whoever shared the answer into the channel. */
+  sharedBy?: string;
+}
+
+const QUERY_ECHO_LENGTH = 100;
+
+/** The one renderer: a decision to Block Kit and its plain-text fallback, for Slack, the console and `ask`. */
+export function renderDecision(decision: Decision, options: RenderOptions = {}): Message {
+  const shareable = decision.status === 'found' || decision.status === 'list';
+  const share = shareable && (options.share ?? !('command' in decision.origin && decision.origin.command === null));
+  const view = body(decision);
+  const shareButton = share ? [button('Share in channel', SHARE_ACTION, encodeOrigin(decision.origin), 'primary')] : [];
+  const sharedBy = options.sharedBy && /^[UW][A-Z0-9]+$/.test(options.sharedBy) ? `Shared by <@${options.sharedBy}>` : '';
+  const blocks = fitBlocks([
+    ...view.blocks,
+    ...context(view.credit ?? '', sharedBy),
+    ...(view.credit ? [] : sourcesContext(decision.sources)),
+    ...footnotesContext(decision.footnotes),
+    ...actions([...shareButton, ...openButtons(view.links)]),
+  ]);
+  return { blocks, text: truncate(blocksToText(blocks), LIMITS.fallbackText) };
+}
+
+function openButtons(links: Link[]) {
+  return links.map(({ label, type, id }, i) => button(label, `${OPEN_ACTION_PREFIX}${i}`, encodeOrigin(showOrigin(type, id))));
+}
+
+function body(decision: Decision): EntryView {
+  switch (decision.status) {
+    case 'help':
+      return help();
+    case 'list':
+      return directory(decision);
+    case 'ambiguous':
+      return ambiguous(decision);
+    case 'not_found':
+      return notFound(decision);
+    case 'found':
+      return found(decision);
+  }
+}
+
+function found(decision: Decision): EntryView {
+  const [best, ...rest] = decision.results;
+  const tie = decision.asked === 'question' ? rest.map((r) => r.entry) : [];
+  const tieLinks: Link[] = tie.map((e) => ({ label: `Also: ${e.title}`, type: e.type, id: e.id }));
+  const entry = best.entry;
+  switch (entry.type) {
+    case 'mission': {
+      const view = missionCard(entry, decision.related, decision);
+      return { ...view, links: [...view.links, ...tieLinks] };
+    }
+    case 'story': {
+      const others =
+        decision.asked === 'story'
+          ? decision.results.slice(1).map((r) => r.entry as Story)
+          : (tie.filter((e) => e.type === 'story') as Story[]);
+      const view = storyPassage(entry, decision, others);
+      const extra = tieLinks.filter((l) => l.type !== 'story');
+      return { ...view, links: [...view.links, ...extra] };
+    }
+    case 'topic': {
+      const view = topicAnswer(entry as Topic);
+      return {
+        blocks: view.blocks,
+        links: tieLinks,
+        credit: `${sourcesLine(decision)} · Ask me \`/hr-mission <name>\` for a mission`,
+      };
+    }
+  }
+}
+
+function sourcesLine(decision: Decision): string {
+  return escapeText(`From ${decision.sources.map((s) => `${s.publisher}, “${s.title}”`).join('; ')}`);
+}
+
+function directory(decision: Decision): EntryView {
+  if (decision.asked === 'story') {
+    const stories = decision.results.map((r) => r.entry as Story);
+    return {
+      blocks: [
+        header(`Stories (${stories.length})`),
+        ...sections(stories.map((s) => `• ${bold(s.title)} · ${escapeText(s.missions.join(', '))}`).join('\n')),
+        ...context('Open one for the passage word for word, its figures and its attribution.'),
+      ],
+      links: stories.map((s) => storyLink(s)),
+    };
+  }
+  const missions = decision.results.map((r) => r.entry as Mission);
+  return {
+    blocks: [header(`Missions with a human rights team (${missions.length})`), ...sections(missions.map(missionLine).join('\n'))],
+    links: missions.map((m) => missionLink(m)),
+  };
+}
+
+function ambiguous(decision: Decision): EntryView {
+  const missions = decision.results.map((r) => r.entry as Mission);
+  return {
+    blocks: sections(
+      `${quoteQuery(decision)} could mean more than one mission:\n${missions.map((m) => `• ${missionLine(m)}`).join('\n')}`,
+    ),
+    links: missions.map((m) => missionLink(m, ` · ${m.where}`)),
+  };
+}
+
+function notFound(decision: Decision): EntryView {
+  const suggestions = decision.results.map((r) => r.entry);
+  const links = suggestions.map((e) => ({
+    label: e.type === 'mission' ? `${e.id} · ${e.where}` : e.title,
+    type: e.type,
+    id: e.id,
+  }));
+  const didYouMean = suggestions.length ? '\nDid you mean one of these?' : '';
+  switch (decision.asked) {
+    case 'mission':
+      return {
+        blocks: sections(
+          `I couldn't find a mission matching ${quoteQuery(decision)}.\nTry a mission's acronym or country, e.g. \`/hr-mission Mali\`, or \`/hr-mission\` for the full list.${didYouMean}`,
+        ),
+        links,
+      };
+    case 'story':
+      if (suggestions.length) {
+        return {
+          blocks: sections(
+            `There is no story about ${suggestions.map((m) => bold(m.title)).join(' or ')} yet.\nIts mission card has what has been published; \`/hr-story\` lists every story.`,
+          ),
+          links,
+        };
+      }
+      return {
+        blocks: sections(
+          `I couldn't find a story matching ${quoteQuery(decision)}.\nTry a country, a mission or a theme, e.g. \`/hr-story South Sudan\` or \`/hr-story elections\`, or \`/hr-story\` for them all.`,
+        ),
+        links,
+      };
+    case 'question':
+      return {
+        blocks: sections(
+          `I don't have an answer to ${quoteQuery(decision)} in what I know.\nI know the human rights work of UN peace operations: try "what does the human rights team do?", \`/hr-mission <country>\` or \`/hr-story <theme>\`.`,
+        ),
+        links,
+      };
+  }
+}
+
+function help(): EntryView {
+  return {
+    blocks: [
+      header('How to ask me'),
+      ...sections(
+        [
+          '• `/hr-mission <acronym, country or town>`: a mission card, e.g. `/hr-mission MINUSCA` or `/hr-mission Haiti`. `/hr-mission` alone lists every mission.',
+          '• `/hr-story <mission, country or theme>`: passages to quote, word for word, with figures and attribution, e.g. `/hr-story South Sudan`. `/hr-story` alone lists every story.',
+          '• Mention me or send me a direct message with a question, e.g. _what does the human rights team do?_',
+        ].join('\n'),
+      ),
+      ...context('I answer only from UN Peacekeeping texts on human rights and checked mission facts.'),
+    ],
+    links: [],
+  };
+}
+
+function quoteQuery(decision: Decision): string {
+  return `“${escapeText(truncate(decision.query, QUERY_ECHO_LENGTH))}”`;
+}

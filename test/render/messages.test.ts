@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import type { Command } from '../../src/answer/types.js';
+import { renderDecision } from '../../src/render/message.js';
+import { renderHome, renderModal } from '../../src/render/view.js';
+import { expectBlocksWithinLimits, expectNoMassMention, expectWithinBlockKitLimits } from '../helpers/block-kit.js';
+import { realEngine } from '../helpers/knowledge.js';
+
+const engine = realEngine();
+const render = (command: Command | null, text: string) => renderDecision(engine.answer({ command, text }));
+const all = (m: ReturnType<typeof render>) => JSON.stringify(m.blocks);
+const KOSOVO_NOTE =
+  '*References to Kosovo shall be understood to be in the context of UN Security Council Resolution 1244 (1999).';
+
+describe('mission card', () => {
+  it('shows acronym, where, full name, kind, status, stories, sources and a share button', () => {
+    const card = render('/hr-mission', 'MINUSCA');
+    expect(card.blocks[0]).toEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: 'MINUSCA · Central African Republic', emoji: false },
+    });
+    const text = all(card);
+    expect(text).toContain('United Nations Multidimensional Integrated Stabilization Mission in the Central African Republic');
+    expect(text).toContain('Peacekeeping operation · Active · Has a human rights team');
+    expect(text).toContain('Human rights forum in the Central African Republic');
+    expect(text).toContain('Electoral support in the Central African Republic');
+    expect(text).toContain('Sources: ');
+    const buttons = card.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : []));
+    expect(buttons.map((b) => b.text.text)).toEqual([
+      'Share in channel',
+      'Human rights forum in the Central African Republic',
+      'Electoral support in the Central African Republic',
+    ]);
+    expectWithinBlockKitLimits(card);
+  });
+
+  it('a placeholder country says no summary is published and points to its stories, never "TK"', () => {
+    for (const name of ['MINUSCA', 'MONUSCO']) {
+      const card = render('/hr-mission', name);
+      expect(all(card)).toContain('No achievement summary has been published for this mission yet. Its stories are below.');
+      expect(JSON.stringify(card)).not.toMatch(/\bTK\b/);
+    }
+  });
+
+  it('a closed mission says so, with its date', () => {
+    expect(all(render('/hr-mission', 'Haiti'))).toContain('Peacekeeping operation · Closed 15 October 2017');
+    expect(all(render('/hr-mission', 'UNSOM'))).toContain(
+      'Succeeded by UNTMIS (United Nations Transitional Assistance Mission in Somalia) on 1 November 2024',
+    );
+  });
+
+  it('shows achievement summaries in the source’s words', () => {
+    expect(all(render('/hr-mission', 'UNMIK'))).toContain('to clarify the fate of 1658 persons still missing');
+  });
+
+  it('a Kosovo card ends with the 1244 note', () => {
+    const card = render('/hr-mission', 'Kosovo');
+    const contexts = card.blocks.filter((b) => b.type === 'context');
+    expect(JSON.stringify(contexts.at(-1))).toContain(KOSOVO_NOTE);
+    expect(card.text).toContain(KOSOVO_NOTE);
+  });
+});
+
+describe('story for communications', () => {
+  it('quotes the passage word for word, with figures and attribution', () => {
+    const story = render('/hr-story', 'South Sudan');
+    expect(story.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Mobile courts in South Sudan · UNMISS' } });
+    const quote = story.blocks[1];
+    expect(quote).toMatchObject({ type: 'section' });
+    expect(quote.type === 'section' && quote.text?.text).toBe(
+      '> In South Sudan, the peacekeeping mission (UNMISS) has partnered with the national judiciary to build mobile courts. These courts can travel around the country, helping to uphold rights and bring justice to people in remote, often conflict-affected areas. Earlier this year a mobile court was able to hear 45 criminal cases and appeals in the community of Koch in the country’s north - all in just 25 days. This resulted in nine convictions, including two for sexual and gender-based violence, and the release of 25 inmates who were found to have been unjustly imprisoned.',
+    );
+    const fields = story.blocks.flatMap((b) => (b.type === 'section' && b.fields ? b.fields.map((f) => f.text) : []));
+    expect(fields).toEqual([
+      '45 criminal cases and appeals',
+      '25 days',
+      'nine convictions, including two for sexual and gender-based violence',
+      '25 inmates who were found to have been unjustly imprisoned',
+    ]);
+    expect(all(story)).toContain(
+      'Maya Kelly, Strategic Communications Consultant and Social Media Coordinator for the UN Department of Peace Operations · UN Peacekeeping, 2024',
+    );
+    expectWithinBlockKitLimits(story);
+  });
+
+  it('the Kosovo story carries the note, and its figures', () => {
+    const story = render('/hr-story', 'Kosovo');
+    expect(all(story)).toContain(KOSOVO_NOTE);
+    expect(all(story)).toContain('The first cohort of 41 students');
+  });
+
+  it('escapes the dollar story’s text only where Slack needs it', () => {
+    const text = all(render('/hr-story', 'elections'));
+    expect(text).toContain('over $1 million USD');
+  });
+});
+
+describe('answers to questions', () => {
+  it('gives the best entry, sourced, without a share button', () => {
+    const answer = render(null, 'what are the goals of human rights teams?');
+    const text = all(answer);
+    expect(text).toContain('1. to contribute to the protection and promotion of human rights');
+    expect(text).toContain('From UN Peacekeeping, “Promoting human rights”');
+    expect(text).not.toContain('Share in channel');
+    expectWithinBlockKitLimits(answer);
+  });
+
+  it('offers a tie as a button, not pasted', () => {
+    const decision = engine.answer({ command: null, text: 'why do human rights matter?' });
+    expect(decision.results).toHaveLength(2);
+    const message = renderDecision(decision);
+    const buttons = message.blocks.flatMap((b) => (b.type === 'actions' ? b.elements.map((e) => e.text.text) : []));
+    expect(buttons).toEqual([`Also: ${decision.results[1].entry.title}`]);
+  });
+});
+
+describe('lists, ambiguity, not found, help', () => {
+  it('empty /hr-mission lists the 13 missions with status, and the Kosovo note', () => {
+    const list = render('/hr-mission', '');
+    expect(all(list)).toContain('*MINUSMA* · Mali · Closed 31 December 2023');
+    expect(all(list)).toContain(KOSOVO_NOTE);
+    expectWithinBlockKitLimits(list);
+  });
+
+  it('an ambiguous place offers one button per candidate and no share', () => {
+    const message = render('/hr-mission', 'Sudan');
+    const buttons = message.blocks.flatMap((b) => (b.type === 'actions' ? b.elements.map((e) => e.text.text) : []));
+    expect(buttons).toEqual(['UNAMID · Darfur, Sudan', 'UNMISS · South Sudan']);
+  });
+
+  it('not found names what was typed, escaped, with suggestions only when close', () => {
+    const far = render('/hr-mission', 'Narnia &amp; &lt;friends&gt;');
+    expect(all(far)).toContain("I couldn't find a mission matching “Narnia &amp; friends”");
+    expect(far.blocks.some((b) => b.type === 'actions')).toBe(false);
+    const close = render('/hr-mission', 'UNAMO');
+    const buttons = close.blocks.flatMap((b) => (b.type === 'actions' ? b.elements.map((e) => e.text.text) : []));
+    expect(buttons).toEqual(['UNAMA · Afghanistan', 'UNAMI · Iraq']);
+  });
+
+  it('a mission with no story says so and offers its card', () => {
+    const message = render('/hr-story', 'Haiti');
+    expect(all(message)).toContain('There is no story about *MINUSTAH · Haiti* yet.');
+  });
+
+  it('help explains both commands and questions', () => {
+    const text = all(render('/hr-mission', 'help'));
+    expect(text).toContain('/hr-mission <acronym, country or town>');
+    expect(text).toContain('/hr-story <mission, country or theme>');
+  });
+});
+
+describe('safety of what users typed', () => {
+  it.each(['<!channel>', '<!here|here>', '&lt;!everyone&gt;', '<!subteam^S123|team>', '@channel Mali'])(
+    '%s never becomes a mass mention',
+    (text) => {
+      for (const command of ['/hr-mission', '/hr-story', null] as const) {
+        expectWithinBlockKitLimits(render(command, text));
+      }
+    },
+  );
+});
+
+describe('App Home and modals', () => {
+  it('the Home tab lists every mission and story with a button each', () => {
+    const home = renderHome(engine.knowledge);
+    expectBlocksWithinLimits(home.blocks, 100);
+    expectNoMassMention(JSON.stringify(home));
+    const accessories = home.blocks.flatMap((b) => (b.type === 'section' && b.accessory ? [b.accessory.value] : []));
+    expect(accessories).toHaveLength(13 + 5);
+    expect(JSON.stringify(home)).toContain('Knowledge last updated');
+    expect(JSON.stringify(home)).toContain(KOSOVO_NOTE);
+  });
+
+  it('a modal has a short title and no share button', () => {
+    const modal = renderModal(engine.show('story', 'unmik-human-rights-masters') ?? (undefined as never));
+    expect(modal.title.text.length).toBeLessThanOrEqual(24);
+    expect(JSON.stringify(modal)).not.toContain('Share in channel');
+    expect(JSON.stringify(modal)).toContain(KOSOVO_NOTE);
+  });
+});
