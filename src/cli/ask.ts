@@ -1,0 +1,88 @@
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { createAnswerEngine } from '../answer/engine.js';
+import { checkRequest } from '../answer/request.js';
+import type { AnswerRequest } from '../answer/types.js';
+import { DEFAULT_KNOWLEDGE_DIR } from '../config/env.js';
+import { loadKnowledge } from '../knowledge/load.js';
+import { toAnswerJson } from '../render/json.js';
+import { renderDecision } from '../render/message.js';
+import { renderForTerminal } from '../render/terminal.js';
+import { runOrExit } from './run-or-exit.js';
+
+const USAGE = `Usage:
+  npm run ask -- [--command /hr-mission|/hr-story] [--json] <text…>
+  npm run ask -- --jsonl < requests.jsonl   (one {"command": …, "text": …} per line)`;
+
+runOrExit(async () => {
+  let args: ReturnType<typeof parse>;
+  try {
+    args = parse();
+  } catch (error) {
+    return fail(`${(error as Error).message}\n${USAGE}`);
+  }
+  if (args.values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const engine = createAnswerEngine(loadKnowledge(process.env.KNOWLEDGE_DIR || DEFAULT_KNOWLEDGE_DIR));
+  const answer = (request: AnswerRequest) => {
+    const decision = engine.answer(request);
+    return { decision, message: renderDecision(decision) };
+  };
+
+  if (args.values.jsonl) {
+    let lineNumber = 0;
+    for await (const line of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
+      lineNumber++;
+      if (line.trim() === '') continue;
+      let input: unknown;
+      try {
+        input = JSON.parse(line);
+      } catch (error) {
+        writeLine({ error: `line ${lineNumber}: not valid JSON (${(error as Error).message})`, line: lineNumber });
+        continue;
+      }
+      const checked = checkRequest(input);
+      if (!checked.ok) {
+        writeLine({ error: `line ${lineNumber}: ${checked.error}`, line: lineNumber });
+        continue;
+      }
+      const { decision, message } = answer(checked.request);
+      writeLine(toAnswerJson(decision, message));
+    }
+    return 0;
+  }
+
+  const checked = checkRequest({ command: args.values.command ?? null, text: args.positionals.join(' ') });
+  if (!checked.ok) {
+    if (args.values.json) writeLine({ error: checked.error });
+    return fail(checked.error);
+  }
+  const { decision, message } = answer(checked.request);
+  process.stdout.write(
+    args.values.json ? `${JSON.stringify(toAnswerJson(decision, message))}\n` : `${renderForTerminal(message)}\n`,
+  );
+  return 0;
+});
+
+function parse() {
+  return parseArgs({
+    options: {
+      command: { type: 'string', short: 'c' },
+      json: { type: 'boolean' },
+      jsonl: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: true,
+  });
+}
+
+function writeLine(value: unknown) {
+  process.stdout.write(`${JSON.stringify(value)}\n`);
+}
+
+function fail(message: string): number {
+  process.stderr.write(`ask: ${message}\n`);
+  return 2;
+}

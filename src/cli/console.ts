@@ -1,0 +1,54 @@
+import { createInterface } from 'node:readline';
+import type { Logger } from 'pino';
+import type { AnswerEngine } from '../answer/engine.js';
+import { renderDecision } from '../render/message.js';
+import { renderForTerminal } from '../render/terminal.js';
+import { parseConsoleLine } from './console-line.js';
+
+export interface ConsoleOptions {
+  input: NodeJS.ReadableStream & { isTTY?: boolean };
+  output: NodeJS.WritableStream;
+  logger: Logger;
+}
+
+const BANNER = `hr-mission-bot console: no Slack credentials are set, so I answer here.
+Type /hr-mission MINUSCA, /hr-story Kosovo, /hr-mission help, or a question. "exit" or Ctrl-D leaves.
+`;
+
+/** The local console: the same commands and answers as in Slack, in the terminal. Resolves at end of input. */
+export function runConsole(engine: () => AnswerEngine, { input, output, logger }: ConsoleOptions): Promise<void> {
+  const interactive = Boolean(input.isTTY);
+  const lines = createInterface({ input, output: interactive ? output : undefined, prompt: 'hr> ', terminal: interactive });
+  if (interactive) {
+    output.write(BANNER);
+    lines.prompt();
+  }
+  lines.on('line', (line) => {
+    const parsed = parseConsoleLine(line);
+    if ('exit' in parsed) {
+      lines.close();
+      return;
+    }
+    if ('ok' in parsed) {
+      const started = performance.now();
+      if (parsed.ok) {
+        const decision = engine().answer(parsed.request);
+        output.write(`${renderForTerminal(renderDecision(decision))}\n\n`);
+        logger.info(
+          {
+            kind: 'console',
+            command: parsed.request.command,
+            status: decision.status,
+            results: decision.results.map((r) => r.entry.id),
+            ms: performance.now() - started,
+          },
+          'answered',
+        );
+      } else {
+        output.write(`Sorry, ${parsed.error}.\n\n`);
+      }
+    }
+    if (interactive) lines.prompt();
+  });
+  return new Promise((resolve) => lines.once('close', resolve));
+}

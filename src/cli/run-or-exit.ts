@@ -1,0 +1,22 @@
+import { ConfigError } from '../config/env.js';
+import { KnowledgeError } from '../knowledge/problems.js';
+
+/**
+ * Runs a command-line entry point. Problems people can fix (settings, knowledge files)
+ * are printed as they are, without a stack trace; the exit code says what happened.
+ */
+export function runOrExit(main: () => Promise<number | undefined>): void {
+  main().then(
+    (code) => {
+      process.exitCode = code ?? 0;
+    },
+    (error: unknown) => {
+      if (error instanceof KnowledgeError || error instanceof ConfigError) {
+        process.stderr.write(`${error.message}\n`);
+      } else {
+        process.stderr.write(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      }
+      process.exitCode = 1;
+    },
+  );
+}

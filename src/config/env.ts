@@ -1,0 +1,89 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge', import.meta.url));
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+interface Common {
+  logLevel: LogLevel;
+  knowledgeDir: string;
+}
+
+export type Config =
+  | (Common & { mode: 'console' })
+  | (Common & { mode: 'http'; botToken: string; signingSecret: string; port: number; host?: string; slackApiUrl?: string })
+  | (Common & { mode: 'socket'; botToken: string; appToken: string; slackApiUrl?: string });
+
+/** A setting is missing or wrong; the message names the variable and where to find its value. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The configuration is not usable:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every setting.`);
+    this.name = 'ConfigError';
+  }
+}
+
+const WHERE = {
+  SLACK_BOT_TOKEN: "your app's settings at api.slack.com/apps → OAuth & Permissions → Bot User OAuth Token (xoxb-…)",
+  SLACK_SIGNING_SECRET: "your app's settings → Basic Information → App Credentials → Signing Secret",
+  SLACK_APP_TOKEN:
+    "your app's settings → Basic Information → App-Level Tokens → a token with the connections:write scope (xapp-…)",
+};
+
+const blankAsUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optional = z.preprocess(blankAsUndefined, z.string().trim().optional());
+
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: optional,
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_APP_TOKEN: optional,
+  PORT: z.preprocess(blankAsUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
+  HOST: optional,
+  SLACK_API_URL: z.preprocess(blankAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  LOG_LEVEL: z.preprocess(blankAsUndefined, z.enum(LOG_LEVELS).optional()),
+  KNOWLEDGE_DIR: optional,
+});
+
+/** Chooses the mode from the environment: Socket Mode, HTTP mode, or the local console. */
+export function readConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken } = parsed.data;
+  const common = { knowledgeDir: parsed.data.KNOWLEDGE_DIR ?? DEFAULT_KNOWLEDGE_DIR, slackApiUrl: parsed.data.SLACK_API_URL };
+
+  if (!botToken && !signingSecret && !appToken) {
+    return { mode: 'console', logLevel: parsed.data.LOG_LEVEL ?? 'warn', knowledgeDir: common.knowledgeDir };
+  }
+  const logLevel = parsed.data.LOG_LEVEL ?? 'info';
+  const problems: string[] = [];
+  if (!botToken) problems.push(`SLACK_BOT_TOKEN is not set: copy it from ${WHERE.SLACK_BOT_TOKEN}`);
+  else if (!botToken.startsWith('xoxb-')) {
+    problems.push(
+      `SLACK_BOT_TOKEN must be a bot token starting with "xoxb-" (this one is not): copy it from ${WHERE.SLACK_BOT_TOKEN}`,
+    );
+  }
+  if (appToken && !appToken.startsWith('xapp-')) {
+    problems.push(
+      `SLACK_APP_TOKEN must be an app-level token starting with "xapp-" (this one is not): create one in ${WHERE.SLACK_APP_TOKEN}`,
+    );
+  }
+  if (!appToken && !signingSecret) {
+    problems.push(
+      `neither SLACK_SIGNING_SECRET (HTTP mode) nor SLACK_APP_TOKEN (Socket Mode) is set: for HTTP mode copy the secret from ${WHERE.SLACK_SIGNING_SECRET}; for Socket Mode create ${WHERE.SLACK_APP_TOKEN}`,
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  if (appToken) return { mode: 'socket', logLevel, botToken: botToken as string, appToken, ...common };
+  return {
+    mode: 'http',
+    logLevel,
+    botToken: botToken as string,
+    signingSecret: signingSecret as string,
+    port: parsed.data.PORT,
+    host: parsed.data.HOST,
+    ...common,
+  };
+}

@@ -1,0 +1,47 @@
+import dotenv from 'dotenv';
+import { createAnswerEngine } from './answer/engine.js';
+import { runConsole } from './cli/console.js';
+import { runOrExit } from './cli/run-or-exit.js';
+import { readConfig } from './config/env.js';
+import { createLogger } from './config/logger.js';
+import { loadKnowledge } from './knowledge/load.js';
+import { createSlackApp } from './slack/app.js';
+
+/** Time allowed for in-flight requests to finish on SIGTERM/SIGINT before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 4_000;
+
+runOrExit(async () => {
+  dotenv.config({ quiet: true });
+  const config = readConfig(process.env);
+  const logger = createLogger(config.logLevel, config.mode === 'console' ? process.stderr : undefined);
+  const started = performance.now();
+  const engine = createAnswerEngine(loadKnowledge(config.knowledgeDir));
+  const current = () => engine;
+
+  if (config.mode === 'console') {
+    await runConsole(current, { input: process.stdin, output: process.stdout, logger });
+    return 0;
+  }
+
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+  const slack = createSlackApp({ config, engine: current, logger });
+  const { port } = await slack.start();
+  logger.info({ mode: config.mode, port, ms: Math.round(performance.now() - started) }, 'ready');
+
+  await new Promise<void>((resolve) => {
+    const shutdown = (signal: NodeJS.Signals) => {
+      logger.info({ signal }, 'stopping');
+      setTimeout(() => {
+        logger.warn('in-flight requests did not finish in time; exiting anyway');
+        process.exit(0);
+      }, SHUTDOWN_GRACE_MS).unref();
+      slack.stop().then(resolve, (error) => {
+        logger.error({ err: error }, 'error while stopping');
+        resolve();
+      });
+    };
+    process.once('SIGTERM', shutdown);
+    process.once('SIGINT', shutdown);
+  });
+  return 0;
+});

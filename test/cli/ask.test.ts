@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { expectWithinBlockKitLimits } from '../helpers/block-kit.js';
+import { runScript } from '../helpers/run-cli.js';
+
+const ask = (args: string[], input?: string) => runScript('src/cli/ask.ts', args, { input });
+
+describe('npm run ask', () => {
+  it('prints a readable answer', async () => {
+    const { code, stdout } = await ask(['--command', '/hr-mission', 'MINUSCA']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('MINUSCA · CENTRAL AFRICAN REPUBLIC');
+    expect(stdout).toContain('[Share in channel]');
+  });
+
+  it('--json prints the one object other tools depend on', async () => {
+    const { code, stdout } = await ask(['--command', '/hr-mission', '--json', 'Sudan']);
+    expect(code).toBe(0);
+    const answer = JSON.parse(stdout);
+    expect(Object.keys(answer)).toEqual(['status', 'results', 'text', 'blocks']);
+    expect(answer.status).toBe('ambiguous');
+    expect(answer.results).toEqual([
+      { type: 'mission', id: 'UNAMID', title: 'UNAMID · Darfur, Sudan', score: expect.any(Number) },
+      { type: 'mission', id: 'UNMISS', title: 'UNMISS · South Sudan', score: expect.any(Number) },
+    ]);
+    expectWithinBlockKitLimits(answer);
+  });
+
+  it('a question without --command', async () => {
+    const answer = JSON.parse((await ask(['--json', 'what', 'is', 'the', 'role', 'of', 'OHCHR?'])).stdout);
+    expect(answer.results[0]).toMatchObject({ type: 'topic', id: 'ohchr-support' });
+  });
+
+  it('--jsonl answers each line in order, with one error object per bad line', async () => {
+    const input = [
+      '{"command": "/hr-mission", "text": "MINUSCA"}',
+      'not json',
+      '{"command": "/hr-bogus", "text": "x"}',
+      `{"command": "/hr-story", "text": "${'a'.repeat(4001)}"}`,
+      '',
+      '{"text": "how many students graduated?"}',
+      '{"command": null, "text": "what are the goals?"}',
+    ].join('\n');
+    const { code, stdout } = await ask(['--jsonl'], input);
+    expect(code).toBe(0);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(6);
+    expect(lines[0]).toMatchObject({ status: 'found', results: [{ id: 'MINUSCA' }] });
+    expect(lines[1]).toEqual({ error: expect.stringMatching(/^line 2: not valid JSON/), line: 2 });
+    expect(lines[2]).toEqual({ error: expect.stringContaining('line 3: unknown command "/hr-bogus"'), line: 3 });
+    expect(lines[3]).toEqual({
+      error: expect.stringContaining('line 4: the text is 4001 characters long; keep it under 4000'),
+      line: 4,
+    });
+    expect(lines[4].results[0].id).toBe('unmik-human-rights-masters');
+    expect(lines[5].results[0].id).toBe('goals');
+  });
+
+  it('an unknown command or option is a clear error', async () => {
+    const bad = await ask(['--command', '/hr-missions', 'Mali']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('unknown command "/hr-missions": use /hr-mission or /hr-story');
+    const option = await ask(['--bogus']);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain("Unknown option '--bogus'");
+    expect(option.stderr).toContain('Usage:');
+  });
+
+  it('a broken knowledge folder names the file and stops with exit 1', async () => {
+    const { code, stderr } = await runScript('src/cli/ask.ts', ['Mali'], { env: { KNOWLEDGE_DIR: '/nonexistent' } });
+    expect(code).toBe(1);
+    expect(stderr).toContain('sources.yml: file is missing or unreadable');
+  });
+});
+
+describe('npm run kb:check', () => {
+  it('says the knowledge is valid', async () => {
+    const { code, stdout } = await runScript('src/cli/kb-check.ts');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Knowledge is valid: 13 missions, 6 topics, 5 stories');
+  });
+});
+
+describe('npm start without Slack credentials', () => {
+  it('opens the console, answers piped lines and exits at end of input', async () => {
+    const input = '/hr-mission MINUSCA\n/hr-story Kosovo\nwhat does the human rights team do?\n/hr-nope\n';
+    const { code, stdout } = await runScript('src/main.ts', [], { input });
+    expect(code).toBe(0);
+    expect(stdout).toContain('MINUSCA · CENTRAL AFRICAN REPUBLIC');
+    expect(stdout).toContain('MASTERS IN HUMAN RIGHTS IN KOSOVO* · UNMIK');
+    expect(stdout).toContain('*References to Kosovo shall be understood');
+    expect(stdout).toContain('Core activities undertaken by the human rights section');
+    expect(stdout).toContain('Sorry, unknown command "/hr-nope"');
+  });
+
+  it('stops at start-up on a half-made configuration, naming the variable and where to find it', async () => {
+    const { code, stderr } = await runScript('src/main.ts', [], { env: { SLACK_BOT_TOKEN: 'xoxb-1' } });
+    expect(code).toBe(1);
+    expect(stderr).toContain('neither SLACK_SIGNING_SECRET (HTTP mode) nor SLACK_APP_TOKEN (Socket Mode) is set');
+    expect(stderr).toContain('Basic Information → App Credentials → Signing Secret');
+    expect(stderr).not.toContain('xoxb-1');
+  });
+});
