@@ -1,0 +1,10 @@
+import type { Logger } from 'pino';
+import type { AnswerEngine } from '../answer/engine.js';
+import type { DeliveryOptions } from './delivery.js';
+
+/** What every listener is given: the engine (current one, as the knowledge can be reloaded), a logger, the delivery bounds. */
+export interface ListenerDeps {
+  engine: () => AnswerEngine;
+  logger: Logger;
+  delivery: DeliveryOptions;
+}

@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Decision } from '../answer/types.js';
+import type { Message } from '../render/message.js';
+import { renderApology } from '../render/notice.js';
+
+export interface RequestFields {
+  kind: 'command' | 'event' | 'action';
+  name: string;
+}
+
+/** What a handler reports for its log line. */
+export interface Outcome {
+  status: string;
+  results?: string[];
+}
+
+export const outcomeOf = (decision: Decision): Outcome => ({
+  status: decision.status,
+  results: decision.results.map((r) => r.entry.id),
+});
+
+/**
+ * Runs one request's work and logs one line with its timing. A failure is logged with a
+ * short reference, the user gets an apology quoting it, and nothing propagates to Bolt.
+ */
+export async function handled(
+  logger: Logger,
+  fields: RequestFields,
+  work: () => Promise<Outcome>,
+  apologize: (apology: Message) => Promise<unknown>,
+): Promise<void> {
+  const started = performance.now();
+  const ms = () => Math.round((performance.now() - started) * 100) / 100;
+  try {
+    const outcome = await work();
+    logger.info({ ...fields, ...outcome, ms: ms() }, 'handled');
+  } catch (error) {
+    const ref = randomUUID().slice(0, 8);
+    logger.error({ ...fields, status: 'error', ref, err: error, ms: ms() }, 'request failed');
+    try {
+      await apologize(renderApology(ref));
+    } catch (apologyError) {
+      logger.error({ ...fields, ref, err: apologyError }, 'could not send the apology either');
+    }
+  }
+}

@@ -1,0 +1,80 @@
+import type { AllMiddlewareArgs, App } from '@slack/bolt';
+import { checkRequest } from '../../answer/request.js';
+import type { Message } from '../../render/message.js';
+import { renderDecision } from '../../render/message.js';
+import { renderProblem } from '../../render/notice.js';
+import { renderHome } from '../../render/view.js';
+import { deliverWithinDeadline } from '../delivery.js';
+import type { ListenerDeps } from '../deps.js';
+import { handled, type Outcome, outcomeOf } from '../handled.js';
+
+interface Place {
+  channel: string;
+  threadTs?: string;
+}
+
+/** Mentions (answered in a thread), direct messages (answered in the DM) and the Home tab. */
+export function registerMessages(app: App, deps: ListenerDeps): void {
+  const { engine, logger, delivery } = deps;
+
+  const reply = (client: AllMiddlewareArgs['client'], place: Place, message: Message) =>
+    deliverWithinDeadline(
+      () =>
+        client.chat.postMessage({
+          channel: place.channel,
+          thread_ts: place.threadTs,
+          text: message.text,
+          blocks: message.blocks,
+        }),
+      delivery,
+    );
+
+  const answerQuestion = async (client: AllMiddlewareArgs['client'], place: Place, text: string): Promise<Outcome> => {
+    const checked = checkRequest({ command: null, text });
+    if (!checked.ok) {
+      await reply(client, place, renderProblem(checked.error));
+      return { status: 'bad_request' };
+    }
+    const decision = engine().answer(checked.request);
+    await reply(client, place, renderDecision(decision));
+    return outcomeOf(decision);
+  };
+
+  app.event('app_mention', async ({ event, client }) => {
+    if (event.bot_id) return;
+    const place = { channel: event.channel, threadTs: event.thread_ts ?? event.ts };
+    await handled(
+      logger,
+      { kind: 'event', name: 'app_mention' },
+      () => answerQuestion(client, place, event.text),
+      (apology) => reply(client, place, apology),
+    );
+  });
+
+  app.message(async ({ message, client }) => {
+    if (message.channel_type !== 'im' || message.subtype !== undefined || 'bot_id' in message) return;
+    const place = { channel: message.channel, threadTs: message.thread_ts };
+    await handled(
+      logger,
+      { kind: 'event', name: 'message.im' },
+      () => answerQuestion(client, place, message.text ?? ''),
+      (apology) => reply(client, place, apology),
+    );
+  });
+
+  app.event('app_home_opened', async ({ event, client }) => {
+    if (event.tab !== 'home') return;
+    await handled(
+      logger,
+      { kind: 'event', name: 'app_home_opened' },
+      async () => {
+        await deliverWithinDeadline(
+          () => client.views.publish({ user_id: event.user, view: renderHome(engine().knowledge) }),
+          delivery,
+        );
+        return { status: 'published' };
+      },
+      async () => {},
+    );
+  });
+}
