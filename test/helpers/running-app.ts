@@ -1,0 +1,77 @@
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import type { AnswerEngine } from '../../src/answer/engine.js';
+import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
+import type { DeliveryOptions } from '../../src/slack/delivery.js';
+import { realEngine } from './knowledge.js';
+import { BOT_TOKEN, SIGNING_SECRET } from './slack-requests.js';
+import { SlackStandIn } from './slack-stand-in.js';
+
+export type LogLine = Record<string, unknown> & { level: number; msg: string };
+
+export interface RunningApp {
+  url: string;
+  origin: string;
+  slack: SlackApp;
+  standIn: SlackStandIn;
+  logs: LogLine[];
+  rawLogs: () => string;
+  stop(): Promise<void>;
+}
+
+/** Short bounds so that fault tests take seconds, not the production half-minute. */
+export const TEST_DELIVERY: DeliveryOptions = { attemptTimeoutMs: 400, retries: 1, deadlineMs: 2_500 };
+
+/** The real app in HTTP mode on 127.0.0.1, talking to a Slack API stand-in that the test owns. */
+export async function startHttpApp({
+  engine = realEngine(),
+  delivery = TEST_DELIVERY,
+}: {
+  engine?: AnswerEngine;
+  delivery?: DeliveryOptions;
+} = {}): Promise<RunningApp> {
+  const standIn = await new SlackStandIn().start();
+  let raw = '';
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      raw += chunk;
+      done();
+    },
+  });
+  const logger = pino({ level: 'debug' }, sink);
+  const slack = createSlackApp({
+    config: {
+      mode: 'http',
+      botToken: BOT_TOKEN,
+      signingSecret: SIGNING_SECRET,
+      port: 0,
+      host: '127.0.0.1',
+      slackApiUrl: standIn.apiUrl,
+      logLevel: 'debug',
+      knowledgeDir: '',
+    },
+    engine: () => engine,
+    logger,
+    delivery,
+  });
+  const { port } = await slack.start();
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/slack/events`,
+    origin,
+    slack,
+    standIn,
+    get logs() {
+      return raw
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as LogLine);
+    },
+    rawLogs: () => raw,
+    async stop() {
+      await slack.stop();
+      await standIn.stop();
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import { createHmac } from 'node:crypto';
+
+export const SIGNING_SECRET = 'test-signing-secret-8f2c';
+export const BOT_TOKEN = 'xoxb-test-bot-token-5d1e';
+
+type Headers = Record<string, string>;
+
+/** Slack's request signature: v0= + HMAC-SHA256 of "v0:{timestamp}:{raw body}". */
+export function signatureHeaders(
+  body: string,
+  { secret = SIGNING_SECRET, timestamp = Math.floor(Date.now() / 1000) } = {},
+): Headers {
+  const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  return { 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature };
+}
+
+export interface SlackRequest {
+  body: string;
+  contentType: string;
+}
+
+export function slashCommand(command: string, text: string, responseUrl: string, user = 'U1'): SlackRequest {
+  const form = new URLSearchParams({
+    token: 'deprecated-verification-token',
+    team_id: 'T1',
+    team_domain: 'test',
+    channel_id: 'C1',
+    channel_name: 'general',
+    user_id: user,
+    user_name: 'someone',
+    command,
+    text,
+    api_app_id: 'A1',
+    is_enterprise_install: 'false',
+    response_url: responseUrl,
+    trigger_id: '123.456.abc',
+  });
+  return { body: form.toString(), contentType: 'application/x-www-form-urlencoded' };
+}
+
+export function eventCallback(event: Record<string, unknown>, eventId: string): SlackRequest {
+  const envelope = {
+    token: 'deprecated-verification-token',
+    team_id: 'T1',
+    api_app_id: 'A1',
+    event: { event_ts: '1700000000.000100', ...event },
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: 1700000000,
+    authorizations: [{ team_id: 'T1', user_id: 'U0BOT', is_bot: true }],
+  };
+  return { body: JSON.stringify(envelope), contentType: 'application/json' };
+}
+
+export interface ButtonClick {
+  actionId: string;
+  value: string;
+  responseUrl?: string;
+  container: Record<string, unknown>;
+  view?: Record<string, unknown>;
+  user?: string;
+}
+
+export function blockAction({ actionId, value, responseUrl, container, view, user = 'U1' }: ButtonClick): SlackRequest {
+  const payload = {
+    type: 'block_actions',
+    user: { id: user, username: 'someone', team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'deprecated-verification-token',
+    container,
+    trigger_id: '123.456.def',
+    team: { id: 'T1', domain: 'test' },
+    channel: { id: 'C1', name: 'general' },
+    ...(responseUrl ? { response_url: responseUrl } : {}),
+    ...(view ? { view } : {}),
+    actions: [
+      {
+        type: 'button',
+        action_id: actionId,
+        block_id: 'b1',
+        value,
+        text: { type: 'plain_text', text: 'x' },
+        action_ts: '1700000001.0001',
+      },
+    ],
+  };
+  return {
+    body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    contentType: 'application/x-www-form-urlencoded',
+  };
+}
+
+/** Sends a request to the app, signed unless told otherwise. */
+export async function send(url: string, request: SlackRequest, headers: Headers = signatureHeaders(request.body)) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': request.contentType, ...headers },
+    body: request.body,
+  });
+  const text = await response.text();
+  return { status: response.status, text, json: () => JSON.parse(text) };
+}

@@ -1,0 +1,151 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+
+/** One call the app made to the stand-in: a Web API method, or a POST to a response_url. */
+export interface Call {
+  method: string;
+  body: Record<string, unknown>;
+  at: number;
+}
+
+/** How the stand-in answers one call: normally, with an error status, or never. */
+export type Behaviour = 'ok' | 'hang' | 'refuse' | { status: number; retryAfter?: number } | { error: string };
+
+/**
+ * A small Slack API on 127.0.0.1 that records every call: the Web API methods the app uses,
+ * response_urls it hands out, and (for Socket Mode) a WebSocket that speaks Slack's envelope protocol.
+ */
+export class SlackStandIn {
+  readonly calls: Call[] = [];
+  private readonly server: Server;
+  private readonly behaviours = new Map<string, Behaviour[]>();
+  private readonly hung: ServerResponse[] = [];
+  readonly sockets = new WebSocketServer({ noServer: true });
+  socket?: WebSocket;
+  private responseUrls = 0;
+
+  constructor() {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((error) => {
+        res.writeHead(500);
+        res.end(String(error));
+      });
+    });
+    this.server.on('upgrade', (req, socket, head) => {
+      this.sockets.handleUpgrade(req, socket, head, (ws) => {
+        this.socket = ws;
+        this.sockets.emit('connection', ws);
+      });
+    });
+  }
+
+  async start(): Promise<this> {
+    this.server.listen(0, '127.0.0.1');
+    await once(this.server, 'listening');
+    return this;
+  }
+
+  get origin(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  get apiUrl(): string {
+    return `${this.origin}/api/`;
+  }
+
+  /** A fresh response_url, as Slack puts in each command and button payload. */
+  responseUrl(): string {
+    return `${this.origin}/response/${++this.responseUrls}`;
+  }
+
+  /** The next calls of `method` get these behaviours, in order; after them, normal answers. */
+  behave(method: string, ...behaviours: Behaviour[]) {
+    this.behaviours.set(method, [...(this.behaviours.get(method) ?? []), ...behaviours]);
+  }
+
+  callsTo(method: string): Call[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  async waitFor(method: string, count = 1, timeoutMs = 5_000): Promise<Call[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.callsTo(method).length < count) {
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${count} call(s) to ${method}; got ${this.callsTo(method).length}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return this.callsTo(method);
+  }
+
+  async stop() {
+    for (const res of this.hung) res.destroy();
+    for (const client of this.sockets.clients) client.terminate();
+    this.server.closeAllConnections();
+    this.server.close();
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const path = new URL(req.url ?? '/', this.origin).pathname;
+    const method = path.startsWith('/api/') ? path.slice('/api/'.length) : path.startsWith('/response/') ? 'response_url' : path;
+    const behaviour = this.behaviours.get(method)?.shift() ?? 'ok';
+    if (behaviour === 'refuse') {
+      req.socket.destroy();
+      return;
+    }
+    this.calls.push({ method, body: parseBody(raw, req.headers['content-type']), at: Date.now() });
+    if (behaviour === 'hang') {
+      this.hung.push(res);
+      return;
+    }
+    if (typeof behaviour === 'object' && 'error' in behaviour) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: false, error: behaviour.error }));
+      return;
+    }
+    if (behaviour !== 'ok') {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (behaviour.retryAfter !== undefined) headers['retry-after'] = String(behaviour.retryAfter);
+      res.writeHead(behaviour.status, headers);
+      res.end(JSON.stringify({ ok: false, error: behaviour.status === 429 ? 'ratelimited' : 'internal_error' }));
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(this.answer(method)));
+  }
+
+  private answer(method: string): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return {
+          ok: true,
+          url: 'https://example.invalid/',
+          team: 'Test',
+          user: 'hr-bot',
+          team_id: 'T1',
+          user_id: 'U0BOT',
+          bot_id: 'B0BOT',
+        };
+      case 'chat.postMessage':
+        return { ok: true, channel: 'C1', ts: `${Date.now() / 1000}` };
+      case 'apps.connections.open':
+        return { ok: true, url: `${this.origin.replace('http', 'ws')}/socket` };
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+function parseBody(raw: string, contentType = ''): Record<string, unknown> {
+  if (raw === '') return {};
+  if (contentType.includes('application/json')) return JSON.parse(raw);
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    body[key] = key === 'blocks' || key === 'view' ? JSON.parse(value) : value;
+  }
+  return body;
+}
