@@ -1,0 +1,48 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { ROOT } from './paths.js';
+import { BOT_TOKEN, SIGNING_SECRET } from './slack-requests.js';
+
+export interface BotProcess {
+  child: ChildProcess;
+  origin: string;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** `npm start`'s entry point as its own process, in HTTP mode on 127.0.0.1, using the given Slack API. */
+export async function startBotProcess(slackApiUrl: string, env: NodeJS.ProcessEnv = {}): Promise<BotProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_APP_TOKEN: '',
+      SLACK_API_URL: slackApiUrl,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => {
+    output += d;
+  });
+  child.stderr?.on('data', (d) => {
+    output += d;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the bot did not get ready:\n${output}`)), 15_000);
+    child.stdout?.on('data', () => {
+      const ready = output.split('\n').find((line) => line.includes('"msg":"ready"'));
+      if (ready) {
+        clearTimeout(timer);
+        resolve(JSON.parse(ready).port);
+      }
+    });
+    child.on('exit', () => reject(new Error(`the bot exited before it was ready:\n${output}`)));
+  });
+  return { child, origin: `http://127.0.0.1:${port}`, output: () => output, exited };
+}
