@@ -5,6 +5,7 @@ import { runOrExit } from './cli/run-or-exit.js';
 import { readConfig } from './config/env.js';
 import { createLogger } from './config/logger.js';
 import { loadKnowledge } from './knowledge/load.js';
+import { watchKnowledge } from './knowledge/watch.js';
 import { createSlackApp } from './slack/app.js';
 
 /** Time allowed for in-flight requests to finish on SIGTERM/SIGINT before the process exits anyway. */
@@ -15,11 +16,27 @@ runOrExit(async () => {
   const config = readConfig(process.env);
   const logger = createLogger(config.logLevel, config.mode === 'console' ? process.stderr : undefined);
   const started = performance.now();
-  const engine = createAnswerEngine(loadKnowledge(config.knowledgeDir));
+  let engine = createAnswerEngine(loadKnowledge(config.knowledgeDir));
   const current = () => engine;
+  const watcher = watchKnowledge(config.knowledgeDir, {
+    onReload(knowledge, ms) {
+      engine = createAnswerEngine(knowledge);
+      logger.info(
+        { kind: 'knowledge', status: 'reloaded', stories: knowledge.stories.length, ms: Math.round(ms) },
+        'knowledge reloaded',
+      );
+    },
+    onInvalid(error) {
+      logger.error(
+        { kind: 'knowledge', status: 'invalid', problems: error.problems },
+        'knowledge edit is invalid; still answering from the last good version',
+      );
+    },
+  });
 
   if (config.mode === 'console') {
     await runConsole(current, { input: process.stdin, output: process.stdout, logger });
+    watcher.close();
     return 0;
   }
 
@@ -35,6 +52,7 @@ runOrExit(async () => {
         logger.warn('in-flight requests did not finish in time; exiting anyway');
         process.exit(0);
       }, SHUTDOWN_GRACE_MS).unref();
+      watcher.close();
       slack.stop().then(resolve, (error) => {
         logger.error({ err: error }, 'error while stopping');
         resolve();
