@@ -1,8 +1,9 @@
-import type { Server } from 'node:http';
-import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import type { Server, ServerResponse } from 'node:http';
+import { App, type Logger as BoltLogger, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { AnswerEngine } from '../answer/engine.js';
 import { type Config, ConfigError } from '../config/env.js';
+import { guardRequestBodies } from './body-guard.js';
 import { boltLogger } from './bolt-logger.js';
 import { DEFAULT_DELIVERY, type DeliveryOptions, webClientOptions } from './delivery.js';
 import { EventDeduper } from './event-dedupe.js';
@@ -37,26 +38,9 @@ export function createSlackApp({ config, engine, logger, delivery: deliveryOverr
   const log = boltLogger(logger);
   let ready = false;
 
-  const json = (status: number, body: object) => (_req: unknown, res: import('node:http').ServerResponse) => {
-    res.writeHead(status, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(body));
-  };
   const receiver: Receiver =
     config.mode === 'http'
-      ? new HTTPReceiver({
-          signingSecret: config.signingSecret,
-          endpoints: '/slack/events',
-          logger: log,
-          bodyLimit: BODY_LIMIT,
-          customRoutes: [
-            { path: '/healthz', method: ['GET'], handler: json(200, { ok: true }) },
-            {
-              path: '/readyz',
-              method: ['GET'],
-              handler: (req, res) => json(ready ? 200 : 503, { ready })(req, res),
-            },
-          ],
-        })
+      ? createHttpReceiver(config, log, () => ready)
       : new SocketModeReceiver({ appToken: config.appToken, logger: log, installerOptions: { clientOptions } });
 
   const app = new App({
@@ -108,6 +92,30 @@ export function createSlackApp({ config, engine, logger, delivery: deliveryOverr
       await app.stop();
     },
   };
+}
+
+/** Slack's endpoint at /slack/events, beside /healthz (alive) and /readyz (knowledge loaded, app started). */
+function createHttpReceiver(
+  config: Extract<SlackConfig, { mode: 'http' }>,
+  logger: BoltLogger,
+  isReady: () => boolean,
+): HTTPReceiver {
+  const json = (res: ServerResponse, status: number, body: object) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
+  const receiver = new HTTPReceiver({
+    signingSecret: config.signingSecret,
+    endpoints: '/slack/events',
+    logger,
+    bodyLimit: BODY_LIMIT,
+    customRoutes: [
+      { path: '/healthz', method: ['GET'], handler: (_req, res) => json(res, 200, { ok: true }) },
+      { path: '/readyz', method: ['GET'], handler: (_req, res) => json(res, isReady() ? 200 : 503, { ready: isReady() }) },
+    ],
+  });
+  guardRequestBodies(receiver, BODY_LIMIT);
+  return receiver;
 }
 
 function explainStartFailure(error: unknown, config: SlackConfig): Error {
