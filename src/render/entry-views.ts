@@ -28,13 +28,19 @@ export function missionLine(mission: Mission): string {
   return `${bold(mission.id)} · ${escapeText(mission.where)} · ${escapeText(statusLabel(mission))}`;
 }
 
-export function missionCard(mission: Mission, stories: Story[], decision: Decision): EntryView {
+/** A card lists this many stories; the rest are one `/hr-story` away. */
+const CARD_STORIES = 8;
+
+export function missionCard(mission: Mission, allStories: Story[], decision: Decision): EntryView {
+  const stories = allStories.slice(0, CARD_STORIES);
+  const more = allStories.length - stories.length;
   const achieved = mission.achievements.length
     ? mission.achievements.map((a) => escapeText(a.text)).join('\n\n')
     : `No achievement summary has been published for this mission yet.${stories.length ? ' Its stories are below.' : ''}`;
   const storyLines = stories.length
     ? stories.map((s) => `• ${bold(s.title)}${yearLabel(s, decision)}: ${escapeText(truncate(firstSentence(s.text), 160))}`)
     : ['No stories about this mission yet.'];
+  if (more > 0) storyLines.push(`…and ${more} more: \`/hr-story ${mission.id}\``);
   return {
     blocks: [
       header(`${mission.id} · ${mission.where}`),

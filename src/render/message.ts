@@ -16,6 +16,10 @@ import {
 import { bold, escapeText, truncate } from './mrkdwn.js';
 import { blocksToText } from './plain-text.js';
 
+/** Longest lists a message spells out; Slack could not show more buttons anyway. */
+const LIST_LINES = 40;
+const OTHER_STORIES = 5;
+
 export interface Message {
   text: string;
   blocks: Block[];
@@ -81,7 +85,7 @@ function found(decision: Decision): EntryView {
         decision.asked === 'story'
           ? decision.results.slice(1).map((r) => r.entry as Story)
           : (tie.filter((e) => e.type === 'story') as Story[]);
-      const view = storyPassage(entry, decision, others);
+      const view = storyPassage(entry, decision, others.slice(0, OTHER_STORIES));
       const extra = tieLinks.filter((l) => l.type !== 'story');
       return { ...view, links: [...view.links, ...extra] };
     }
@@ -102,11 +106,16 @@ function sourcesLine(decision: Decision): string {
 
 function directory(decision: Decision): EntryView {
   if (decision.asked === 'story') {
-    const stories = decision.results.map((r) => r.entry as Story);
+    const all = decision.results.map((r) => r.entry as Story);
+    const stories = all.slice(0, LIST_LINES);
+    const more =
+      all.length > stories.length
+        ? `\n…and ${all.length - stories.length} more: narrow it down with \`/hr-story <mission, country or theme>\``
+        : '';
     return {
       blocks: [
-        header(`Stories (${stories.length})`),
-        ...sections(stories.map((s) => `• ${bold(s.title)} · ${escapeText(s.missions.join(', '))}`).join('\n')),
+        header(`Stories (${all.length})`),
+        ...sections(stories.map((s) => `• ${bold(s.title)} · ${escapeText(s.missions.join(', '))}`).join('\n') + more),
         ...context('Open one for the passage word for word, its figures and its attribution.'),
       ],
       links: stories.map((s) => storyLink(s)),

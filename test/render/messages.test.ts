@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { generateKnowledge } from '../../bench/generate-knowledge.js';
+import { createAnswerEngine } from '../../src/answer/engine.js';
 import type { Command } from '../../src/answer/types.js';
 import { renderDecision } from '../../src/render/message.js';
 import { renderHome, renderModal } from '../../src/render/view.js';
@@ -175,5 +177,33 @@ describe('App Home and modals', () => {
     expect(modal.title.text.length).toBeLessThanOrEqual(24);
     expect(JSON.stringify(modal)).not.toContain('Share in channel');
     expect(JSON.stringify(modal)).toContain(KOSOVO_NOTE);
+  });
+});
+
+describe('a large knowledge base', () => {
+  const big = createAnswerEngine(generateKnowledge(engine.knowledge, 2_000));
+  const renderBig = (command: Command | null, text: string) => renderDecision(big.answer({ command, text }));
+
+  it('a mission card lists a few stories and points to the rest', () => {
+    const card = renderBig('/hr-mission', 'MINUSCA');
+    const stories = big.knowledge.stories.filter((s) => s.missions.includes('MINUSCA')).length;
+    expect(all(card)).toContain(`…and ${stories - 8} more: \`/hr-story MINUSCA\``);
+    expect(card.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : []))).toHaveLength(1 + 8);
+    expectWithinBlockKitLimits(card);
+  });
+
+  it('the story list names the first 40 and counts the rest', () => {
+    const list = renderBig('/hr-story', '');
+    expect(all(list)).toContain('Stories (2000)');
+    expect(all(list)).toContain('…and 1960 more: narrow it down');
+    expectWithinBlockKitLimits(list);
+  });
+
+  it.each([
+    ['/hr-story', 'South Sudan'],
+    ['/hr-mission', 'Sudan'],
+    [null, 'what does the human rights team do?'],
+  ] as const)('%s %s stays within Block Kit limits', (command, text) => {
+    expectWithinBlockKitLimits(renderBig(command, text));
   });
 });
