@@ -92,11 +92,9 @@ function answerStory(index: SearchIndex, query: string, decide: Decide): Decisio
     const wanted = new Set(match.missions.map((m) => m.entry.id));
     const ofMissions = stories.filter((s) => s.missions.some((id) => wanted.has(id)));
     if (ofMissions.length === 0) return decide('not_found', match.missions);
-    const score = (story: Story) => bySearch.find((r) => r.entry.id === story.id)?.score ?? 0;
-    return decide(
-      'found',
-      ofMissions.map((entry) => ({ entry, score: score(entry) })).sort((a, b) => b.score - a.score),
-    );
+    const scores = new Map(bySearch.map((r) => [r.entry.id, r.score]));
+    const ranked = ofMissions.map((entry) => ({ entry, score: scores.get(entry.id) ?? 0 })).sort((a, b) => b.score - a.score);
+    return decide('found', ranked);
   }
   return bySearch.length > 0 ? decide('found', bySearch) : decide('not_found', []);
 }

@@ -1,6 +1,6 @@
 import type { SearchResult } from 'minisearch';
-import { nameTerm, type SearchIndex } from '../knowledge/search-index.js';
-import { editDistance, soundKey, words } from '../knowledge/text.js';
+import { nameTerm, type SearchIndex, type SpokenWord, spoken } from '../knowledge/search-index.js';
+import { editDistance, words } from '../knowledge/text.js';
 import type { Mission } from '../knowledge/types.js';
 import type { Ranked } from './types.js';
 
@@ -21,13 +21,11 @@ function typoAllowance(word: string): number {
   return word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
 }
 
-function tier(typed: string, nameWord: string): Tier {
-  if (typed === nameWord) return 3;
-  const typedSound = soundKey(typed);
-  const nameSound = soundKey(nameWord);
-  if (typedSound === nameSound || (typed.length >= 3 && nameWord.startsWith(typed))) return 2;
-  const allowance = typoAllowance(typed);
-  return allowance > 0 && editDistance(typedSound, nameSound, allowance) <= allowance ? 1 : 0;
+function tier(typed: SpokenWord, name: SpokenWord): Tier {
+  if (typed.word === name.word) return 3;
+  if (typed.sound === name.sound || (typed.word.length >= 3 && name.word.startsWith(typed.word))) return 2;
+  const allowance = typoAllowance(typed.word);
+  return allowance > 0 && editDistance(typed.sound, name.sound, allowance) <= allowance ? 1 : 0;
 }
 
 interface Candidate {
@@ -37,8 +35,8 @@ interface Candidate {
   score: number;
 }
 
-function judge(hit: SearchResult, typed: string[]): Candidate {
-  const nameWords = words(hit.name as string);
+function judge(hit: SearchResult, typed: SpokenWord[], index: SearchIndex): Candidate {
+  const nameWords = index.nameWords.get(hit.id) ?? [];
   const tiers = typed.map((word) => Math.max(0, ...nameWords.map((n) => tier(word, n))) as Tier);
   const matched = tiers.filter((t) => t > 0);
   return {
@@ -53,19 +51,22 @@ const better = (a: Candidate, b: Candidate) => b.matched - a.matched || b.tier -
 
 /** Finds the mission meant by an acronym, country, region, town, short form or typo. */
 export function resolveMission(index: SearchIndex, text: string): MissionMatch {
-  const typed = words(text).filter((word) => nameTerm(word) !== null);
+  const typed = words(text)
+    .filter((word) => nameTerm(word) !== null)
+    .map(spoken);
   if (typed.length === 0) return { status: 'not_found', missions: [] };
+  const query = typed.map((t) => t.word).join(' ');
 
   const options = {
     fuzzy: (term: string) => typoAllowance(term) || false,
     prefix: (term: string) => term.length >= 3,
   };
-  let hits = index.names.search(typed.join(' '), { ...options, combineWith: 'AND' });
-  if (hits.length === 0) hits = index.names.search(typed.join(' '), { ...options, combineWith: 'OR' });
+  let hits = index.names.search(query, { ...options, combineWith: 'AND' });
+  if (hits.length === 0) hits = index.names.search(query, { ...options, combineWith: 'OR' });
 
   const bestByMission = new Map<string, Candidate>();
   for (const hit of hits) {
-    const candidate = judge(hit, typed);
+    const candidate = judge(hit, typed, index);
     const current = bestByMission.get(candidate.mission);
     if (candidate.tier > 0 && (!current || better(candidate, current) < 0)) bestByMission.set(candidate.mission, candidate);
   }
@@ -78,7 +79,7 @@ export function resolveMission(index: SearchIndex, text: string): MissionMatch {
   if (top.tier >= 2) {
     return { status: level.length === 1 ? 'found' : 'ambiguous', missions: level.map(toRanked) };
   }
-  const typosTrusted = typed.every((word) => word.length >= TRUSTED_TYPO_LENGTH);
+  const typosTrusted = typed.every(({ word }) => word.length >= TRUSTED_TYPO_LENGTH);
   if (level.length === 1 && top.matched === typed.length && typosTrusted) {
     return { status: 'found', missions: level.map(toRanked) };
   }

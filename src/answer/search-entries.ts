@@ -16,13 +16,30 @@ const BASE_FIELDS = Object.keys(BASE_BOOST);
 
 /** An entry must match at least this share of the asker's words to count as an answer. */
 const MIN_COVERAGE = 0.5;
+/** A word found in more than this share of all entries says little about which one is meant. */
+const UBIQUITOUS = 0.5;
+
+/**
+ * The words worth searching for: ubiquitous ones ("human", "rights") are left out when the
+ * question has others. They would barely change the ranking, yet make the search score every entry.
+ */
+function informativeWords(index: SearchIndex, text: string): { words: string[]; terms: Set<string> } {
+  const all = words(text).flatMap((word) => {
+    const term = entryTerm(word);
+    return term ? [{ word, term }] : [];
+  });
+  const limit = index.entries.documentCount * UBIQUITOUS;
+  const informative = all.filter(({ term }) => (index.documentFrequency.get(term) ?? 0) <= limit);
+  const kept = informative.length > 0 ? informative : all;
+  return { words: kept.map((k) => k.word), terms: new Set(kept.map((k) => k.term)) };
+}
 
 /**
  * Ranks entries of the given types for free text: first by how many of the asker's words
  * they match, then by score. Figure sentences count when a figure is asked for.
  */
 export function searchEntries(index: SearchIndex, text: string, types?: readonly EntryType[]): Ranked[] {
-  const asked = new Set(words(text).flatMap((word) => entryTerm(word) ?? []));
+  const asked = informativeWords(index, text);
   const figure = asksForFigure(text);
   const options: SearchOptions = {
     fields: figure ? [...BASE_FIELDS, 'figures'] : BASE_FIELDS,
@@ -33,8 +50,8 @@ export function searchEntries(index: SearchIndex, text: string, types?: readonly
     filter: types ? (result) => types.includes(result.type) : undefined,
   };
   return index.entries
-    .search(text, options)
-    .map((hit) => ({ hit, coverage: hit.queryTerms.length / Math.max(1, asked.size) }))
+    .search(asked.words.join(' '), options)
+    .map((hit) => ({ hit, coverage: hit.queryTerms.length / Math.max(1, asked.terms.size) }))
     .filter(({ coverage }) => coverage >= MIN_COVERAGE)
     .sort((a, b) => b.coverage - a.coverage || b.hit.score - a.hit.score)
     .map(({ hit, coverage }) => ({ entry: index.byId.get(hit.id) as Entry, score: hit.score, coverage }));

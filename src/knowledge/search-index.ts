@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import { MISSION_NAME_NOISE, STOP_WORDS } from './stop-words.js';
-import { fold, sentences, soundKey, stem } from './text.js';
+import { sentences, soundKey, stem, tokenize, words } from './text.js';
 import type { Entry, EntryType, KnowledgeBase, Mission } from './types.js';
 
 /** One name people type for a mission (acronym, place, short form, full name). */
@@ -8,6 +8,16 @@ export interface NameDoc {
   id: number;
   mission: string;
   name: string;
+}
+
+/** A word as typed or as indexed, with its sound-alike key. */
+export interface SpokenWord {
+  word: string;
+  sound: string;
+}
+
+export function spoken(word: string): SpokenWord {
+  return { word, sound: soundKey(word) };
 }
 
 export interface EntryDoc {
@@ -24,12 +34,14 @@ export interface EntryDoc {
 export interface SearchIndex {
   knowledge: KnowledgeBase;
   entries: MiniSearch<EntryDoc>;
+  /** In how many entries each index term occurs, to tell informative words from ubiquitous ones. */
+  documentFrequency: ReadonlyMap<string, number>;
   names: MiniSearch<NameDoc>;
+  /** The words of each name document, by its id, ready to compare with what was typed. */
+  nameWords: ReadonlyMap<number, readonly SpokenWord[]>;
   byId: ReadonlyMap<string, Entry>;
   missionsById: ReadonlyMap<string, Mission>;
 }
-
-const tokenize = (text: string) => fold(text).split(/[^\p{L}\p{N}]+/u);
 
 /** Turns a query's or a document's word into its index term, or drops it. */
 export function entryTerm(term: string): string | null {
@@ -96,13 +108,36 @@ export function buildSearchIndex(knowledge: KnowledgeBase): SearchIndex {
   const all: Entry[] = [...knowledge.missions, ...knowledge.topics, ...knowledge.stories];
   const missionsById = new Map(knowledge.missions.map((m) => [m.id, m]));
 
-  const entries = new MiniSearch<EntryDoc>({
-    fields: ['acronym', 'names', 'title', 'keywords', 'text', 'figures'],
-    storeFields: ['type'],
-    tokenize,
-    processTerm: entryTerm,
+  // Each entry is normalised once: MiniSearch indexes the processed terms as they are, and the
+  // same pass counts document frequencies. Queries still go through tokenize and entryTerm.
+  const fields = ['acronym', 'names', 'title', 'keywords', 'text', 'figures'] as const;
+  const documentFrequency = new Map<string, number>();
+  const lastCounted = new Map<string, number>();
+  const processed = all.map((entry, n) => {
+    const doc = toEntryDoc(entry, missionsById);
+    for (const field of fields) {
+      const terms: string[] = [];
+      for (const word of tokenize(doc[field])) {
+        const term = entryTerm(word);
+        if (term === null) continue;
+        terms.push(term);
+        if (lastCounted.get(term) !== n) {
+          lastCounted.set(term, n);
+          documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+        }
+      }
+      doc[field] = terms.join(' ');
+    }
+    return doc;
   });
-  entries.addAll(all.map((entry) => toEntryDoc(entry, missionsById)));
+  const entries = new MiniSearch<EntryDoc>({
+    fields: [...fields],
+    storeFields: ['type'],
+    tokenize: (text) => text.split(' '),
+    processTerm: (term) => term || null,
+    searchOptions: { tokenize, processTerm: entryTerm },
+  });
+  entries.addAll(processed);
 
   const names = new MiniSearch<NameDoc>({
     fields: ['name'],
@@ -111,9 +146,11 @@ export function buildSearchIndex(knowledge: KnowledgeBase): SearchIndex {
     processTerm: nameTerm,
   });
   let nextId = 0;
-  names.addAll(
-    knowledge.missions.flatMap((m) => [m.id, m.where, m.name, ...m.names].map((name) => ({ id: nextId++, mission: m.id, name }))),
+  const nameDocs = knowledge.missions.flatMap((m) =>
+    [m.id, m.where, m.name, ...m.names].map((name) => ({ id: nextId++, mission: m.id, name })),
   );
+  names.addAll(nameDocs);
+  const nameWords = new Map(nameDocs.map((doc) => [doc.id, words(doc.name).map(spoken)]));
 
-  return { knowledge, entries, names, byId: new Map(all.map((e) => [e.id, e])), missionsById };
+  return { knowledge, entries, documentFrequency, names, nameWords, byId: new Map(all.map((e) => [e.id, e])), missionsById };
 }

@@ -2,17 +2,25 @@
 
 const COMBINING_MARKS = /\p{M}+/gu;
 const NON_WORD = /[^\p{L}\p{N}]+/u;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Lower case, accents removed: "Haïti" -> "haiti". */
 export function fold(text: string): string {
-  return text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
+  const lower = text.toLowerCase();
+  return NON_ASCII.test(lower) ? lower.normalize('NFKD').replace(COMBINING_MARKS, '') : lower;
+}
+
+const ASCII_NON_WORD = /[^a-z0-9]+/;
+
+/** Folded words, split at anything that is not a letter or digit; an ASCII text takes the fast way. */
+export function tokenize(text: string): string[] {
+  const lower = text.toLowerCase();
+  return NON_ASCII.test(lower) ? lower.split(NON_WORD).map(fold) : lower.split(ASCII_NON_WORD);
 }
 
 /** Folded words of at least two characters ("Master’s" -> ["master"]). */
 export function words(text: string): string[] {
-  return fold(text)
-    .split(NON_WORD)
-    .filter((word) => word.length > 1);
+  return tokenize(text).filter((word) => word.length > 1);
 }
 
 /**
@@ -32,7 +40,9 @@ export function soundKey(word: string): string {
 /** Light English plural folding: courts -> court, stories -> story. */
 export function stem(word: string): string {
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 3 && word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) {
+    return word.slice(0, -1);
+  }
   return word;
 }
 
