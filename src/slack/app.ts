@@ -50,6 +50,8 @@ export function createSlackApp({ config, engine, logger, delivery: deliveryOverr
     clientOptions,
     deferInitialization: true,
     ignoreSelf: true,
+    // Bolt's default conversation store is per-request work this app never reads.
+    convoStore: false,
   });
 
   const deduper = new EventDeduper();

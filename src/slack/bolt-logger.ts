@@ -7,8 +7,9 @@ export function boltLogger(logger: Logger): BoltLogger {
   const child = logger.child({ component: 'bolt' });
   const write =
     (level: 'debug' | 'info' | 'warn' | 'error') =>
-    (...parts: unknown[]) =>
-      child[level](format(...parts));
+    (...parts: unknown[]) => {
+      if (child.isLevelEnabled(level)) child[level](format(...parts));
+    };
   return {
     debug: write('debug'),
     info: write('info'),
