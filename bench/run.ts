@@ -1,0 +1,312 @@
+/**
+ * npm run bench: the HTTP path against a bare Bolt app, the answer engine alone (real and
+ * 10,000-story knowledge), start-up time, and a 20,000-request load with memory before and after.
+ * Prints a table and writes bench/results.json. Everything runs on 127.0.0.1.
+ */
+import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { createAnswerEngine } from '../src/answer/engine.js';
+import type { AnswerRequest } from '../src/answer/types.js';
+import { DEFAULT_KNOWLEDGE_DIR } from '../src/config/env.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import { BOT_TOKEN, SIGNING_SECRET, signatureHeaders, slashCommand } from '../test/helpers/slack-requests.js';
+import { SlackStandIn } from '../test/helpers/slack-stand-in.js';
+import { generateKnowledge } from './generate-knowledge.js';
+
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+const MB = 1024 * 1024;
+
+const MISSION_TEXTS = [
+  'MINUSCA',
+  'minuska',
+  'DRC',
+  'Haïti',
+  'Sudan',
+  'guinea-bissau',
+  'Libia',
+  'Narnia',
+  'UNAMA',
+  'Kosovo',
+  '',
+  'help',
+  'Soudan du Sud',
+];
+const MIXED_QUERIES: AnswerRequest[] = [
+  ...MISSION_TEXTS.map((text) => ({ command: '/hr-mission' as const, text })),
+  ...['South Sudan', 'Bakala', 'masters', 'elections', 'Haiti', 'CAR', 'xyzzy'].map((text) => ({
+    command: '/hr-story' as const,
+    text,
+  })),
+  ...[
+    'what is the role of OHCHR?',
+    'what did UNMIK do about missing persons?',
+    'how much money did UNDP and MINUSCA sign for?',
+    'what does the human rights team do?',
+    'how many students graduated?',
+    'wat are the gaols of the human rihgts teams',
+    'civilian casualties in Afghanistan',
+  ].map((text) => ({ command: null, text })),
+];
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function timeEngine(engine: ReturnType<typeof createAnswerEngine>, rounds: number) {
+  for (const q of MIXED_QUERIES) engine.answer(q);
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of MIXED_QUERIES) {
+      const started = performance.now();
+      engine.answer(q);
+      times.push(performance.now() - started);
+    }
+  }
+  times.sort((a, b) => a - b);
+  return {
+    queries: times.length,
+    p50_ms: round(percentile(times, 50), 3),
+    p99_ms: round(percentile(times, 99), 3),
+    max_ms: round(times.at(-1) ?? 0, 3),
+  };
+}
+
+function benchEngine() {
+  const real = loadKnowledge(DEFAULT_KNOWLEDGE_DIR);
+  const onReal = timeEngine(createAnswerEngine(real), 400);
+  const big = generateKnowledge(real, 10_000);
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const started = performance.now();
+  const bigEngine = createAnswerEngine(big);
+  const indexReadyMs = performance.now() - started;
+  global.gc?.();
+  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / MB;
+  const onBig = timeEngine(bigEngine, 20);
+  return {
+    real: onReal,
+    generated: { stories: big.stories.length, index_ready_ms: round(indexReadyMs, 0), index_heap_mb: round(heapMb, 1), ...onBig },
+  };
+}
+
+interface Server {
+  child: ChildProcess;
+  port: number;
+  memory(): Promise<NodeJS.MemoryUsage>;
+  stop(): Promise<void>;
+}
+
+async function startServer(kind: 'real' | 'bare', slackApiUrl: string): Promise<Server> {
+  const child = fork(here('./serve.ts'), [kind, slackApiUrl, SIGNING_SECRET, BOT_TOKEN], {
+    execArgv: ['--import', 'tsx', '--expose-gc'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (m: { port: number }) => resolve(m.port));
+    child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
+  });
+  return {
+    child,
+    port,
+    memory: () =>
+      new Promise((resolve) => {
+        const onMessage = (m: { memory?: NodeJS.MemoryUsage }) => {
+          if (!m.memory) return;
+          child.off('message', onMessage);
+          resolve(m.memory);
+        };
+        child.on('message', onMessage);
+        child.send({ memory: true });
+      }),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Signed /hr-mission requests with varied texts, signed afresh for each request as Slack does. */
+function load(port: number, options: { duration?: number; amount?: number; connections: number }) {
+  let n = 0;
+  return autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: options.connections,
+    ...(options.amount ? { amount: options.amount } : { duration: options.duration }),
+    requests: [
+      {
+        method: 'POST',
+        path: '/slack/events',
+        setupRequest: (request) => {
+          const { body, contentType } = slashCommand(
+            '/hr-mission',
+            MISSION_TEXTS[n++ % MISSION_TEXTS.length],
+            'http://127.0.0.1:9/unused',
+          );
+          return { ...request, body, headers: { 'content-type': contentType, ...signatureHeaders(body) } };
+        },
+      },
+    ],
+  });
+}
+
+function summary(result: autocannon.Result) {
+  return {
+    requests_per_s: round(result.requests.average, 0),
+    p50_ms: result.latency.p50,
+    p99_ms: result.latency.p99,
+    max_ms: result.latency.max,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+async function benchHttp(slackApiUrl: string) {
+  const results: Record<string, ReturnType<typeof summary>> = {};
+  for (const kind of ['bare', 'real'] as const) {
+    const server = await startServer(kind, slackApiUrl);
+    await load(server.port, { duration: 3, connections: 10 });
+    results[kind] = summary(await load(server.port, { duration: 10, connections: 10 }));
+    await server.stop();
+  }
+  return {
+    bare: results.bare,
+    real: results.real,
+    throughput_ratio: round(results.real.requests_per_s / results.bare.requests_per_s, 3),
+    p99_difference_ms: results.real.p99_ms - results.bare.p99_ms,
+  };
+}
+
+async function benchLoad(slackApiUrl: string) {
+  const server = await startServer('real', slackApiUrl);
+  await load(server.port, { amount: 2_000, connections: 50 });
+  const before = await server.memory();
+  const result = await load(server.port, { amount: 20_000, connections: 50 });
+  const after = await server.memory();
+  await server.stop();
+  return {
+    requests: result.requests.total,
+    ...summary(result),
+    heap_before_mb: round(before.heapUsed / MB, 1),
+    heap_after_mb: round(after.heapUsed / MB, 1),
+    heap_growth: round(after.heapUsed / before.heapUsed - 1, 3),
+  };
+}
+
+async function benchStartUp(slackApiUrl: string, runs = 3) {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', here('../src/main.ts')], {
+      env: {
+        ...process.env,
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_APP_TOKEN: '',
+        SLACK_API_URL: slackApiUrl,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const port = await new Promise<number>((resolve) => {
+      let out = '';
+      child.stdout?.on('data', (d) => {
+        out += d;
+        const ready = out.split('\n').find((l) => l.includes('"msg":"ready"'));
+        if (ready) resolve(JSON.parse(ready).port);
+      });
+    });
+    while (
+      (await fetch(`http://127.0.0.1:${port}/readyz`).then(
+        (r) => r.status,
+        () => 0,
+      )) !== 200
+    )
+      await new Promise((r) => setTimeout(r, 5));
+    times.push(performance.now() - started);
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+  return { runs, median_ms: round(times.sort((a, b) => a - b)[Math.floor(runs / 2)], 0) };
+}
+
+const standIn = await new SlackStandIn().start();
+try {
+  console.error('engine…');
+  const engine = benchEngine();
+  console.error('start-up…');
+  const startUp = await benchStartUp(standIn.apiUrl);
+  console.error('HTTP path: bare Bolt, then the bot…');
+  const http = await benchHttp(standIn.apiUrl);
+  console.error('load: 20,000 requests at 50 connections…');
+  const loadResult = await benchLoad(standIn.apiUrl);
+  const results = {
+    date: new Date().toISOString(),
+    cores: cpus().length,
+    cpu: cpus()[0]?.model,
+    node: process.version,
+    engine,
+    start_up: startUp,
+    http,
+    load: loadResult,
+  };
+  writeFileSync(here('./results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+  const goal = (ok: boolean) => (ok ? 'met' : 'MISSED');
+  const rows: [string, string, string][] = [
+    ['machine', `${results.cores} cores, ${results.cpu}, Node ${results.node}`, ''],
+    [
+      'engine, real knowledge: p50 / p99',
+      `${engine.real.p50_ms} / ${engine.real.p99_ms} ms`,
+      `p99 < 1 ms: ${goal(engine.real.p99_ms < 1)}`,
+    ],
+    [
+      'engine, 10,000 stories: p50 / p99',
+      `${engine.generated.p50_ms} / ${engine.generated.p99_ms} ms`,
+      `p99 < 10 ms: ${goal(engine.generated.p99_ms < 10)}`,
+    ],
+    [
+      'engine, 10,000 stories: index ready',
+      `${engine.generated.index_ready_ms} ms`,
+      `< 1500 ms: ${goal(engine.generated.index_ready_ms < 1500)}`,
+    ],
+    [
+      'engine, 10,000 stories: index heap',
+      `${engine.generated.index_heap_mb} MB`,
+      `< 150 MB: ${goal(engine.generated.index_heap_mb < 150)}`,
+    ],
+    ['start-up to /readyz (median)', `${startUp.median_ms} ms`, `< 1000 ms: ${goal(startUp.median_ms < 1000)}`],
+    [
+      'HTTP, bare Bolt: req/s, p50/p99/max',
+      `${http.bare.requests_per_s}, ${http.bare.p50_ms}/${http.bare.p99_ms}/${http.bare.max_ms} ms`,
+      '',
+    ],
+    [
+      'HTTP, the bot: req/s, p50/p99/max',
+      `${http.real.requests_per_s}, ${http.real.p50_ms}/${http.real.p99_ms}/${http.real.max_ms} ms`,
+      '',
+    ],
+    ['HTTP, bot / bare throughput', `${http.throughput_ratio}`, `>= 0.85: ${goal(http.throughput_ratio >= 0.85)}`],
+    ['HTTP, p99 difference', `${http.p99_difference_ms} ms`, `<= 2 ms: ${goal(http.p99_difference_ms <= 2)}`],
+    [
+      'load: 20,000 at 50 connections',
+      `${loadResult.requests_per_s} req/s, p99 ${loadResult.p99_ms} ms, ${loadResult.errors} errors`,
+      `0 errors: ${goal(loadResult.errors === 0)}`,
+    ],
+    [
+      'load: heap after warm-up → after',
+      `${loadResult.heap_before_mb} → ${loadResult.heap_after_mb} MB`,
+      `growth <= 20%: ${goal(loadResult.heap_growth <= 0.2)}`,
+    ],
+  ];
+  const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
+  for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(width[i])).join('  │  '));
+  console.log('\nWritten to bench/results.json');
+} finally {
+  await standIn.stop();
+}

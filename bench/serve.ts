@@ -1,0 +1,64 @@
+/**
+ * One server for the benchmark, in its own process so that the load generator does not share
+ * its CPU: `real` is the bot in HTTP mode; `bare` is a Bolt app whose handler only acks a constant,
+ * the ceiling the framework allows. It reports its port and, when asked, its memory, over IPC.
+ */
+import { App, HTTPReceiver } from '@slack/bolt';
+import { pino } from 'pino';
+import { createAnswerEngine } from '../src/answer/engine.js';
+import { DEFAULT_KNOWLEDGE_DIR } from '../src/config/env.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import { createSlackApp } from '../src/slack/app.js';
+
+const [kind, slackApiUrl, signingSecret, botToken] = process.argv.slice(2);
+const logger = pino({ level: 'warn' });
+
+async function start(): Promise<number> {
+  if (kind === 'real') {
+    const engine = createAnswerEngine(loadKnowledge(DEFAULT_KNOWLEDGE_DIR));
+    const slack = createSlackApp({
+      config: {
+        mode: 'http',
+        botToken,
+        signingSecret,
+        port: 0,
+        host: '127.0.0.1',
+        slackApiUrl,
+        logLevel: 'warn',
+        knowledgeDir: DEFAULT_KNOWLEDGE_DIR,
+      },
+      engine: () => engine,
+      logger,
+    });
+    return (await slack.start()).port as number;
+  }
+  const receiver = new HTTPReceiver({ signingSecret, endpoints: '/slack/events' });
+  const app = new App({
+    token: botToken,
+    receiver,
+    clientOptions: { slackApiUrl },
+    deferInitialization: true,
+    logger: undefined,
+  });
+  app.command('/hr-mission', async ({ ack }) => {
+    await ack('ok');
+  });
+  await app.init();
+  const server = (await app.start({ port: 0, host: '127.0.0.1' })) as unknown as import('node:http').Server;
+  return (server.address() as import('node:net').AddressInfo).port;
+}
+
+start().then(
+  (port) => process.send?.({ port }),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
+process.on('message', (message: { memory?: boolean }) => {
+  if (message.memory) {
+    global.gc?.();
+    process.send?.({ memory: process.memoryUsage() });
+  }
+});
+for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => process.exit(0));
