@@ -17,6 +17,8 @@ const HELP_WORDS = new Set(['help', 'aide', '?', '-h', '--help', 'usage']);
 const LIST_WORDS = new Set(['list', 'all', 'liste', 'tout', 'toutes']);
 /** A runner-up this close to the best answer to a question is offered beside it. */
 const TIE_RATIO = 0.8;
+/** Stories found by a search: more than a message could offer as buttons is of no use. */
+const MAX_STORY_RESULTS = 25;
 
 /** Builds the engine over one knowledge base; the index is made once, here. */
 export function createAnswerEngine(knowledge: KnowledgeBase): AnswerEngine {
@@ -87,21 +89,27 @@ function answerStory(index: SearchIndex, query: string, decide: Decide): Decisio
   const { stories } = index.knowledge;
   if (query === '' || LIST_WORDS.has(query.toLowerCase())) return decide('list', stories.map(unscored));
   const match = resolveMission(index, query);
-  const bySearch = searchEntries(index, query, ['story']);
   if (match.status === 'found' || match.status === 'ambiguous') {
     const wanted = new Set(match.missions.map((m) => m.entry.id));
     const ofMissions = stories.filter((s) => s.missions.some((id) => wanted.has(id)));
     if (ofMissions.length === 0) return decide('not_found', match.missions);
-    const scores = new Map(bySearch.map((r) => [r.entry.id, r.score]));
+    // Among a mission's own stories, its places, titles and keywords tell which the asker means.
+    const ranking = searchEntries(index, query, {
+      types: ['story'],
+      fields: ['names', 'title', 'keywords'],
+      limit: MAX_STORY_RESULTS,
+    });
+    const scores = new Map(ranking.map((r) => [r.entry.id, r.score]));
     const ranked = ofMissions.map((entry) => ({ entry, score: scores.get(entry.id) ?? 0 })).sort((a, b) => b.score - a.score);
-    return decide('found', ranked);
+    return decide('found', ranked.slice(0, MAX_STORY_RESULTS));
   }
+  const bySearch = searchEntries(index, query, { types: ['story'], limit: MAX_STORY_RESULTS });
   return bySearch.length > 0 ? decide('found', bySearch) : decide('not_found', []);
 }
 
 function answerQuestion(index: SearchIndex, query: string, decide: Decide): Decision {
   if (!words(query).some((word) => entryTerm(word) !== null)) return decide('help', []);
-  const [best, second] = searchEntries(index, query);
+  const [best, second] = searchEntries(index, query, { limit: 2 });
   if (!best) return decide('not_found', []);
   const tie = second && second.coverage === best.coverage && second.score >= best.score * TIE_RATIO;
   const results = tie ? [best, second] : [best];

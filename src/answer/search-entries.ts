@@ -38,21 +38,40 @@ function informativeWords(index: SearchIndex, text: string): { words: string[]; 
  * Ranks entries of the given types for free text: first by how many of the asker's words
  * they match, then by score. Figure sentences count when a figure is asked for.
  */
-export function searchEntries(index: SearchIndex, text: string, types?: readonly EntryType[]): Ranked[] {
+export interface SearchScope {
+  types?: readonly EntryType[];
+  /** Only these fields (default: all but figures, and figures too when a figure is asked for). */
+  fields?: readonly (keyof typeof BASE_BOOST)[];
+  limit: number;
+}
+
+export function searchEntries(index: SearchIndex, text: string, { types, fields, limit }: SearchScope): Ranked[] {
   const asked = informativeWords(index, text);
   const figure = asksForFigure(text);
   const options: SearchOptions = {
-    fields: figure ? [...BASE_FIELDS, 'figures'] : BASE_FIELDS,
+    fields: fields ? [...fields] : figure ? [...BASE_FIELDS, 'figures'] : BASE_FIELDS,
     boost: figure ? { ...BASE_BOOST, figures: 4 } : BASE_BOOST,
     fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
     prefix: (term) => term.length >= 4,
     combineWith: 'OR',
     filter: types ? (result) => types.includes(result.type) : undefined,
   };
-  return index.entries
-    .search(asked.words.join(' '), options)
-    .map((hit) => ({ hit, coverage: hit.queryTerms.length / Math.max(1, asked.terms.size) }))
-    .filter(({ coverage }) => coverage >= MIN_COVERAGE)
-    .sort((a, b) => b.coverage - a.coverage || b.hit.score - a.hit.score)
-    .map(({ hit, coverage }) => ({ entry: index.byId.get(hit.id) as Entry, score: hit.score, coverage }));
+  const best: Ranked[] = [];
+  for (const hit of index.entries.search(asked.words.join(' '), options)) {
+    const coverage = hit.queryTerms.length / Math.max(1, asked.terms.size);
+    if (coverage < MIN_COVERAGE) continue;
+    keepBest(best, { entry: index.byId.get(hit.id) as Entry, score: hit.score, coverage }, limit);
+  }
+  return best;
+}
+
+const before = (a: Ranked, b: Ranked) => (b.coverage ?? 0) - (a.coverage ?? 0) || b.score - a.score;
+
+/** Inserts into a list kept sorted and no longer than `limit`: the top results without sorting every hit. */
+function keepBest(best: Ranked[], candidate: Ranked, limit: number) {
+  if (best.length === limit && before(candidate, best[limit - 1]) >= 0) return;
+  let i = best.length;
+  while (i > 0 && before(candidate, best[i - 1]) < 0) i--;
+  best.splice(i, 0, candidate);
+  if (best.length > limit) best.pop();
 }
