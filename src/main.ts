@@ -4,6 +4,7 @@ import { runConsole } from './cli/console.js';
 import { runOrExit } from './cli/run-or-exit.js';
 import { readConfig } from './config/env.js';
 import { createLogger } from './config/logger.js';
+import { fileIndexStore } from './knowledge/index-store.js';
 import { loadKnowledge } from './knowledge/load.js';
 import { watchKnowledge } from './knowledge/watch.js';
 import { createSlackApp } from './slack/app.js';
@@ -16,11 +17,12 @@ runOrExit(async () => {
   const config = readConfig(process.env);
   const logger = createLogger(config.logLevel, config.mode === 'console' ? process.stderr : undefined);
   const started = performance.now();
-  let engine = createAnswerEngine(loadKnowledge(config.knowledgeDir));
+  const indexStore = fileIndexStore();
+  let engine = createAnswerEngine(loadKnowledge(config.knowledgeDir), { indexStore });
   const current = () => engine;
   const watcher = watchKnowledge(config.knowledgeDir, {
     onReload(knowledge, ms) {
-      engine = createAnswerEngine(knowledge);
+      engine = createAnswerEngine(knowledge, { indexStore });
       logger.info(
         { kind: 'knowledge', status: 'reloaded', stories: knowledge.stories.length, ms: Math.round(ms) },
         'knowledge reloaded',

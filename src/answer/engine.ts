@@ -1,8 +1,9 @@
+import type { IndexStore } from '../knowledge/index-store.js';
 import { buildSearchIndex, entryTerm, type SearchIndex } from '../knowledge/search-index.js';
 import { words } from '../knowledge/text.js';
 import type { Entry, EntryType, Footnote, KnowledgeBase, Mission, Source, Story } from '../knowledge/types.js';
 import { cleanSlackText } from './clean-text.js';
-import { resolveMission } from './resolve-mission.js';
+import { createMissionResolver, type MissionResolver } from './resolve-mission.js';
 import { searchEntries } from './search-entries.js';
 import type { AnswerRequest, AskedFor, Decision, Ranked, Status } from './types.js';
 
@@ -20,9 +21,10 @@ const TIE_RATIO = 0.8;
 /** Stories found by a search: more than a message could offer as buttons is of no use. */
 const MAX_STORY_RESULTS = 25;
 
-/** Builds the engine over one knowledge base; the index is made once, here. */
-export function createAnswerEngine(knowledge: KnowledgeBase): AnswerEngine {
-  const index = buildSearchIndex(knowledge);
+/** Builds the engine over one knowledge base; the index is made (or, with a store, loaded) once, here. */
+export function createAnswerEngine(knowledge: KnowledgeBase, { indexStore }: { indexStore?: IndexStore } = {}): AnswerEngine {
+  const index = buildSearchIndex(knowledge, indexStore);
+  const resolveMission = createMissionResolver(index);
   return {
     knowledge,
     answer(request) {
@@ -45,9 +47,9 @@ export function createAnswerEngine(knowledge: KnowledgeBase): AnswerEngine {
       if (HELP_WORDS.has(lowered)) return decide('help', []);
       switch (asked) {
         case 'mission':
-          return answerMission(index, query, decide);
+          return answerMission(index, resolveMission, query, decide);
         case 'story':
-          return answerStory(index, query, decide);
+          return answerStory(index, resolveMission, query, decide);
         case 'question':
           return answerQuestion(index, query, decide);
       }
@@ -74,10 +76,10 @@ export function createAnswerEngine(knowledge: KnowledgeBase): AnswerEngine {
 
 type Decide = (status: Status, results: Ranked[], related?: Story[]) => Decision;
 
-function answerMission(index: SearchIndex, query: string, decide: Decide): Decision {
+function answerMission(index: SearchIndex, resolveMission: MissionResolver, query: string, decide: Decide): Decision {
   const { missions } = index.knowledge;
   if (query === '' || LIST_WORDS.has(query.toLowerCase())) return decide('list', missions.map(unscored));
-  const match = resolveMission(index, query);
+  const match = resolveMission(query);
   if (match.status === 'found') {
     const [best] = match.missions;
     return decide('found', match.missions, storiesOf(index, best.entry));
@@ -85,10 +87,10 @@ function answerMission(index: SearchIndex, query: string, decide: Decide): Decis
   return decide(match.status, match.missions);
 }
 
-function answerStory(index: SearchIndex, query: string, decide: Decide): Decision {
+function answerStory(index: SearchIndex, resolveMission: MissionResolver, query: string, decide: Decide): Decision {
   const { stories } = index.knowledge;
   if (query === '' || LIST_WORDS.has(query.toLowerCase())) return decide('list', stories.map(unscored));
-  const match = resolveMission(index, query);
+  const match = resolveMission(query);
   if (match.status === 'found' || match.status === 'ambiguous') {
     const wanted = new Set(match.missions.map((m) => m.entry.id));
     const ofMissions = stories.filter((s) => s.missions.some((id) => wanted.has(id)));

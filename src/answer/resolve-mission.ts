@@ -49,8 +49,31 @@ function judge(hit: SearchResult, typed: SpokenWord[], index: SearchIndex): Cand
 
 const better = (a: Candidate, b: Candidate) => b.matched - a.matched || b.tier - a.tier || b.score - a.score;
 
-/** Finds the mission meant by an acronym, country, region, town, short form or typo. */
-export function resolveMission(index: SearchIndex, text: string): MissionMatch {
+export type MissionResolver = (text: string) => MissionMatch;
+
+/**
+ * Finds the mission meant by an acronym, country, region, town, short form or typo.
+ * The names the knowledge lists are resolved once, up front, by the same search that
+ * resolves anything else, so that the common case is a look-up.
+ */
+export function createMissionResolver(index: SearchIndex): MissionResolver {
+  const known = new Map<string, MissionMatch>();
+  for (const words of index.nameWords.values()) {
+    const key = words
+      .map((w) => w.word)
+      .filter((word) => nameTerm(word) !== null)
+      .join(' ');
+    if (key && !known.has(key)) known.set(key, resolveMission(index, key));
+  }
+  return (text) => {
+    const key = words(text)
+      .filter((word) => nameTerm(word) !== null)
+      .join(' ');
+    return known.get(key) ?? resolveMission(index, text);
+  };
+}
+
+function resolveMission(index: SearchIndex, text: string): MissionMatch {
   const typed = words(text)
     .filter((word) => nameTerm(word) !== null)
     .map(spoken);

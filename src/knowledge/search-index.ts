@@ -1,6 +1,8 @@
-import MiniSearch from 'minisearch';
+import { createHash } from 'node:crypto';
+import MiniSearch, { type Options } from 'minisearch';
+import type { IndexStore } from './index-store.js';
 import { MISSION_NAME_NOISE, STOP_WORDS } from './stop-words.js';
-import { sentences, soundKey, stem, tokenize, words } from './text.js';
+import { fold, sentences, soundKey, stem, tokenize, words } from './text.js';
 import type { Entry, EntryType, KnowledgeBase, Mission } from './types.js';
 
 /** One name people type for a mission (acronym, place, short form, full name). */
@@ -104,18 +106,42 @@ export function toEntryDoc(entry: Entry, missionsById: ReadonlyMap<string, Missi
   }
 }
 
-export function buildSearchIndex(knowledge: KnowledgeBase): SearchIndex {
-  const all: Entry[] = [...knowledge.missions, ...knowledge.topics, ...knowledge.stories];
-  const missionsById = new Map(knowledge.missions.map((m) => [m.id, m]));
+const ENTRY_FIELDS = ['acronym', 'names', 'title', 'keywords', 'text', 'figures'] as const;
 
-  // Each entry is normalised once: MiniSearch indexes the processed terms as they are, and the
-  // same pass counts document frequencies. Queries still go through tokenize and entryTerm.
-  const fields = ['acronym', 'names', 'title', 'keywords', 'text', 'figures'] as const;
+// Entries are indexed as already-processed terms (see buildEntryIndex); queries still go through
+// tokenize and entryTerm.
+const ENTRY_INDEX_OPTIONS: Options<EntryDoc> = {
+  fields: [...ENTRY_FIELDS],
+  storeFields: ['type'],
+  tokenize: (text) => text.split(' '),
+  processTerm: (term) => term || null,
+  searchOptions: { tokenize, processTerm: entryTerm },
+};
+
+/** Below this many entries an index builds in milliseconds: saving it would only cost disk writes. */
+const SAVE_FROM_ENTRIES = 500;
+
+/**
+ * What a saved index depends on: the searchable text, and the code that turns text into terms.
+ * A change to either gives another key, so a saved index is never used after it.
+ */
+function indexKey(docs: EntryDoc[]): string {
+  const code = [tokenize, fold, stem, entryTerm, toEntryDoc, figureSentences].map(String).join('\n');
+  return createHash('sha256')
+    .update(code)
+    .update(JSON.stringify(ENTRY_INDEX_OPTIONS.fields))
+    .update(JSON.stringify(docs))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/** Each entry is normalised once: the same pass gives MiniSearch its terms and counts document frequencies. */
+function buildEntryIndex(docs: EntryDoc[]) {
   const documentFrequency = new Map<string, number>();
   const lastCounted = new Map<string, number>();
-  const processed = all.map((entry, n) => {
-    const doc = toEntryDoc(entry, missionsById);
-    for (const field of fields) {
+  const processed = docs.map((source, n) => {
+    const doc = { ...source };
+    for (const field of ENTRY_FIELDS) {
       const terms: string[] = [];
       for (const word of tokenize(doc[field])) {
         const term = entryTerm(word);
@@ -130,14 +156,38 @@ export function buildSearchIndex(knowledge: KnowledgeBase): SearchIndex {
     }
     return doc;
   });
-  const entries = new MiniSearch<EntryDoc>({
-    fields: [...fields],
-    storeFields: ['type'],
-    tokenize: (text) => text.split(' '),
-    processTerm: (term) => term || null,
-    searchOptions: { tokenize, processTerm: entryTerm },
-  });
+  const entries = new MiniSearch<EntryDoc>(ENTRY_INDEX_OPTIONS);
   entries.addAll(processed);
+  return { entries, documentFrequency };
+}
+
+function entryIndex(docs: EntryDoc[], store: IndexStore | undefined) {
+  if (!store || docs.length < SAVE_FROM_ENTRIES) return buildEntryIndex(docs);
+  const key = indexKey(docs);
+  const saved = store.load(key);
+  if (saved) {
+    try {
+      return {
+        entries: MiniSearch.loadJS<EntryDoc>(saved.entries, ENTRY_INDEX_OPTIONS),
+        documentFrequency: new Map(saved.documentFrequency),
+      };
+    } catch {
+      // A damaged file is rebuilt and saved over, below.
+    }
+  }
+  const built = buildEntryIndex(docs);
+  store.save(key, { entries: built.entries.toJSON(), documentFrequency: [...built.documentFrequency] });
+  return built;
+}
+
+/** Indexes a knowledge base; with a store, a large one is saved after building and loaded next time. */
+export function buildSearchIndex(knowledge: KnowledgeBase, store?: IndexStore): SearchIndex {
+  const all: Entry[] = [...knowledge.missions, ...knowledge.topics, ...knowledge.stories];
+  const missionsById = new Map(knowledge.missions.map((m) => [m.id, m]));
+  const { entries, documentFrequency } = entryIndex(
+    all.map((entry) => toEntryDoc(entry, missionsById)),
+    store,
+  );
 
   const names = new MiniSearch<NameDoc>({
     fields: ['name'],
