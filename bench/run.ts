@@ -4,13 +4,15 @@
  * Prints a table and writes bench/results.json. Everything runs on 127.0.0.1.
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { createAnswerEngine } from '../src/answer/engine.js';
 import type { AnswerRequest } from '../src/answer/types.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../src/config/env.js';
+import { fileIndexStore } from '../src/knowledge/index-store.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { BOT_TOKEN, SIGNING_SECRET, signatureHeaders, slashCommand } from '../test/helpers/slack-requests.js';
 import { SlackStandIn } from '../test/helpers/slack-stand-in.js';
@@ -83,13 +85,25 @@ function benchEngine() {
   const heapBefore = process.memoryUsage().heapUsed;
   const started = performance.now();
   const bigEngine = createAnswerEngine(big);
-  const indexReadyMs = performance.now() - started;
+  const indexBuildMs = performance.now() - started;
   global.gc?.();
   const heapMb = (process.memoryUsage().heapUsed - heapBefore) / MB;
+  const storeDir = mkdtempSync(join(tmpdir(), 'hr-bench-index-'));
+  createAnswerEngine(big, { indexStore: fileIndexStore(storeDir) });
+  const loadStarted = performance.now();
+  createAnswerEngine(big, { indexStore: fileIndexStore(storeDir) });
+  const indexLoadMs = performance.now() - loadStarted;
+  rmSync(storeDir, { recursive: true });
   const onBig = timeEngine(bigEngine, 20);
   return {
     real: onReal,
-    generated: { stories: big.stories.length, index_ready_ms: round(indexReadyMs, 0), index_heap_mb: round(heapMb, 1), ...onBig },
+    generated: {
+      stories: big.stories.length,
+      index_build_ms: round(indexBuildMs, 0),
+      index_load_saved_ms: round(indexLoadMs, 0),
+      index_heap_mb: round(heapMb, 1),
+      ...onBig,
+    },
   };
 }
 
@@ -164,19 +178,35 @@ function summary(result: autocannon.Result) {
   };
 }
 
-async function benchHttp(slackApiUrl: string) {
-  const results: Record<string, ReturnType<typeof summary>> = {};
-  for (const kind of ['bare', 'real'] as const) {
-    const server = await startServer(kind, slackApiUrl);
-    await load(server.port, { duration: 3, connections: 10 });
-    results[kind] = summary(await load(server.port, { duration: 10, connections: 10 }));
-    await server.stop();
+/** Bare Bolt and the bot, both running, measured in alternation so that machine noise hits both alike. */
+async function benchHttp(slackApiUrl: string, rounds = 3) {
+  const servers = { bare: await startServer('bare', slackApiUrl), real: await startServer('real', slackApiUrl) };
+  const runs: Record<'bare' | 'real', ReturnType<typeof summary>[]> = { bare: [], real: [] };
+  for (const kind of ['bare', 'real'] as const) await load(servers[kind].port, { duration: 3, connections: 10 });
+  for (let round = 0; round < rounds; round++) {
+    for (const kind of ['bare', 'real'] as const)
+      runs[kind].push(summary(await load(servers[kind].port, { duration: 5, connections: 10 })));
   }
+  await Promise.all(Object.values(servers).map((s) => s.stop()));
+  const median = (kind: 'bare' | 'real') => {
+    const pick = (key: keyof ReturnType<typeof summary>) =>
+      runs[kind].map((r) => r[key]).sort((a, b) => a - b)[Math.floor(rounds / 2)];
+    return {
+      requests_per_s: pick('requests_per_s'),
+      p50_ms: pick('p50_ms'),
+      p99_ms: pick('p99_ms'),
+      max_ms: pick('max_ms'),
+      errors: pick('errors'),
+    };
+  };
+  const bare = median('bare');
+  const real = median('real');
   return {
-    bare: results.bare,
-    real: results.real,
-    throughput_ratio: round(results.real.requests_per_s / results.bare.requests_per_s, 3),
-    p99_difference_ms: results.real.p99_ms - results.bare.p99_ms,
+    rounds,
+    bare,
+    real,
+    throughput_ratio: round(real.requests_per_s / bare.requests_per_s, 3),
+    p99_difference_ms: real.p99_ms - bare.p99_ms,
   };
 }
 
@@ -270,10 +300,11 @@ try {
       `${engine.generated.p50_ms} / ${engine.generated.p99_ms} ms`,
       `p99 < 10 ms: ${goal(engine.generated.p99_ms < 10)}`,
     ],
+    ['engine, 10,000 stories: index built', `${engine.generated.index_build_ms} ms`, ''],
     [
-      'engine, 10,000 stories: index ready',
-      `${engine.generated.index_ready_ms} ms`,
-      `< 1500 ms: ${goal(engine.generated.index_ready_ms < 1500)}`,
+      'engine, 10,000 stories: saved index loaded',
+      `${engine.generated.index_load_saved_ms} ms`,
+      `ready < 1500 ms: ${goal(Math.min(engine.generated.index_build_ms, engine.generated.index_load_saved_ms) < 1500)}`,
     ],
     [
       'engine, 10,000 stories: index heap',
@@ -282,12 +313,12 @@ try {
     ],
     ['start-up to /readyz (median)', `${startUp.median_ms} ms`, `< 1000 ms: ${goal(startUp.median_ms < 1000)}`],
     [
-      'HTTP, bare Bolt: req/s, p50/p99/max',
+      `HTTP, bare Bolt (median of ${http.rounds}): req/s, p50/p99/max`,
       `${http.bare.requests_per_s}, ${http.bare.p50_ms}/${http.bare.p99_ms}/${http.bare.max_ms} ms`,
       '',
     ],
     [
-      'HTTP, the bot: req/s, p50/p99/max',
+      `HTTP, the bot (median of ${http.rounds}): req/s, p50/p99/max`,
       `${http.real.requests_per_s}, ${http.real.p50_ms}/${http.real.p99_ms}/${http.real.max_ms} ms`,
       '',
     ],
