@@ -2,7 +2,7 @@
 
 const COMBINING_MARKS = /\p{M}+/gu;
 const NON_WORD = /[^\p{L}\p{N}]+/u;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Lower case, accents removed: "Haïti" -> "haiti". */
 export function fold(text: string): string {

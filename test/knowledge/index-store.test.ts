@@ -31,7 +31,13 @@ describe('a saved index', () => {
     expect(answers(createAnswerEngine(big, { indexStore: store }))).toEqual(built);
     expect(saved()).toHaveLength(1);
     let loads = 0;
-    const counting = { ...store, load: (key: string) => (loads++, store.load(key)) };
+    const counting = {
+      ...store,
+      load: (key: string) => {
+        loads++;
+        return store.load(key);
+      },
+    };
     expect(answers(createAnswerEngine(big, { indexStore: counting }))).toEqual(built);
     expect(loads).toBe(1);
   });
