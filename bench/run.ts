@@ -3,7 +3,7 @@
  * 10,000-story knowledge), start-up time, and a 20,000-request load with memory before and after.
  * Prints a table and writes bench/results.json. Everything runs on 127.0.0.1.
  */
-import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import type { AnswerRequest } from '../src/answer/types.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../src/config/env.js';
 import { fileIndexStore } from '../src/knowledge/index-store.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
+import { startBotProcess } from '../test/helpers/bot-process.js';
 import { BOT_TOKEN, SIGNING_SECRET, signatureHeaders, slashCommand } from '../test/helpers/slack-requests.js';
 import { SlackStandIn } from '../test/helpers/slack-stand-in.js';
 import { generateKnowledge } from './generate-knowledge.js';
@@ -230,37 +231,17 @@ async function benchStartUp(slackApiUrl: string, runs = 3) {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', here('../src/main.ts')], {
-      env: {
-        ...process.env,
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_APP_TOKEN: '',
-        SLACK_API_URL: slackApiUrl,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const port = await new Promise<number>((resolve) => {
-      let out = '';
-      child.stdout?.on('data', (d) => {
-        out += d;
-        const ready = out.split('\n').find((l) => l.includes('"msg":"ready"'));
-        if (ready) resolve(JSON.parse(ready).port);
-      });
-    });
+    const bot = await startBotProcess(slackApiUrl);
     while (
-      (await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (await fetch(`${bot.origin}/readyz`).then(
         (r) => r.status,
         () => 0,
       )) !== 200
     )
       await new Promise((r) => setTimeout(r, 5));
     times.push(performance.now() - started);
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    bot.child.kill('SIGTERM');
+    await bot.exited;
   }
   return { runs, median_ms: round(times.sort((a, b) => a - b)[Math.floor(runs / 2)], 0) };
 }

@@ -1,7 +1,8 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import type { AnswerEngine } from '../../src/answer/engine.js';
-import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
+import type { LogLevel } from '../../src/config/env.js';
+import { createSlackApp, type SlackApp, type SlackConfig } from '../../src/slack/app.js';
 import type { DeliveryOptions } from '../../src/slack/delivery.js';
 import { realEngine } from './knowledge.js';
 import { BOT_TOKEN, SIGNING_SECRET } from './slack-requests.js';
@@ -17,6 +18,20 @@ export interface RunningApp {
   logs: LogLine[];
   rawLogs: () => string;
   stop(): Promise<void>;
+}
+
+/** HTTP mode on an ephemeral port of 127.0.0.1, talking to the given Slack API stand-in. */
+export function httpTestConfig(slackApiUrl: string, logLevel: LogLevel = 'silent'): SlackConfig {
+  return {
+    mode: 'http',
+    botToken: BOT_TOKEN,
+    signingSecret: SIGNING_SECRET,
+    port: 0,
+    host: '127.0.0.1',
+    slackApiUrl,
+    logLevel,
+    knowledgeDir: '',
+  };
 }
 
 /** Short bounds so that fault tests take seconds, not the production half-minute. */
@@ -40,16 +55,7 @@ export async function startHttpApp({
   });
   const logger = pino({ level: 'debug' }, sink);
   const slack = createSlackApp({
-    config: {
-      mode: 'http',
-      botToken: BOT_TOKEN,
-      signingSecret: SIGNING_SECRET,
-      port: 0,
-      host: '127.0.0.1',
-      slackApiUrl: standIn.apiUrl,
-      logLevel: 'debug',
-      knowledgeDir: '',
-    },
+    config: httpTestConfig(standIn.apiUrl, 'debug'),
     engine: () => engine,
     logger,
     delivery,

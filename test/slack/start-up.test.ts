@@ -3,8 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, readConfig } from '../../src/config/env.js';
 import { createSlackApp } from '../../src/slack/app.js';
 import { realEngine } from '../helpers/knowledge.js';
-import { TEST_DELIVERY } from '../helpers/running-app.js';
-import { BOT_TOKEN, SIGNING_SECRET } from '../helpers/slack-requests.js';
+import { httpTestConfig, TEST_DELIVERY } from '../helpers/running-app.js';
 import { SlackStandIn } from '../helpers/slack-stand-in.js';
 
 const problems = (env: NodeJS.ProcessEnv): string => {
@@ -79,16 +78,7 @@ describe('a token Slack refuses', () => {
     standIn = await new SlackStandIn().start();
     standIn.behave('auth.test', { error: 'invalid_auth' });
     const slack = createSlackApp({
-      config: {
-        mode: 'http',
-        botToken: BOT_TOKEN,
-        signingSecret: SIGNING_SECRET,
-        port: 0,
-        host: '127.0.0.1',
-        slackApiUrl: standIn.apiUrl,
-        logLevel: 'silent',
-        knowledgeDir: '',
-      },
+      config: httpTestConfig(standIn.apiUrl),
       engine: () => realEngine(),
       logger: pino({ level: 'silent' }),
       delivery: TEST_DELIVERY,
