@@ -20,13 +20,27 @@ const MIN_COVERAGE = 0.5;
 const UBIQUITOUS = 0.5;
 
 /**
+ * Two neighbouring letters typed the wrong way round ("gaols", "rihgts") are two edits to the
+ * fuzzy search, too many for a short word: an unknown word that one swap makes known is read so.
+ */
+function swappedLetters(term: string, known: ReadonlyMap<string, number>): string | undefined {
+  for (let i = 0; i < term.length - 1; i++) {
+    const candidate = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
+    if (known.has(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/**
  * The words worth searching for: ubiquitous ones ("human", "rights") are left out when the
  * question has others. They would barely change the ranking, yet make the search score every entry.
  */
 function informativeWords(index: SearchIndex, text: string): { words: string[]; terms: Set<string> } {
   const all = words(text).flatMap((word) => {
     const term = entryTerm(word);
-    return term ? [{ word, term }] : [];
+    if (!term) return [];
+    const swapped = index.documentFrequency.has(term) ? undefined : swappedLetters(term, index.documentFrequency);
+    return [swapped ? { word: swapped, term: swapped } : { word, term }];
   });
   const limit = index.entries.documentCount * UBIQUITOUS;
   const informative = all.filter(({ term }) => (index.documentFrequency.get(term) ?? 0) <= limit);
@@ -51,8 +65,9 @@ export function searchEntries(index: SearchIndex, text: string, { types, fields,
   const options: SearchOptions = {
     fields: fields ? [...fields] : figure ? [...BASE_FIELDS, 'figures'] : BASE_FIELDS,
     boost: figure ? { ...BASE_BOOST, figures: 4 } : BASE_BOOST,
-    fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
-    prefix: (term) => term.length >= 4,
+    // Only a word the knowledge does not contain can be a typo or the start of a word.
+    fuzzy: (term) => (term.length >= 5 && !index.documentFrequency.has(term) ? 0.2 : false),
+    prefix: (term) => term.length >= 4 && !index.documentFrequency.has(term),
     combineWith: 'OR',
     filter: types ? (result) => types.includes(result.type) : undefined,
   };
