@@ -7,7 +7,7 @@ import type { Ranked } from './types.js';
 /** "How many…", "when…": the asker wants a figure or a date. */
 const FIGURE_QUESTION = /\b(how (many|much|long|old)|when|what (year|date|month)|which (year|date|month)|number of|amount)\b/i;
 
-export function asksForFigure(text: string): boolean {
+function asksForFigure(text: string): boolean {
   return FIGURE_QUESTION.test(text);
 }
 

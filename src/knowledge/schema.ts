@@ -71,9 +71,3 @@ export const storySchema = z.strictObject({
   places: z.array(text).default([]),
   figures: z.array(text).default([]),
 });
-
-export type SourceFields = z.infer<typeof sourceSchema>;
-export type FootnoteFields = z.infer<typeof footnoteSchema>;
-export type MissionFields = z.infer<typeof missionSchema>;
-export type TopicFields = z.infer<typeof topicSchema>;
-export type StoryFields = z.infer<typeof storySchema>;

@@ -64,7 +64,7 @@ function figureSentences(text: string): string {
     .join(' ');
 }
 
-export function toEntryDoc(entry: Entry, missionsById: ReadonlyMap<string, Mission>): EntryDoc {
+function toEntryDoc(entry: Entry, missionsById: ReadonlyMap<string, Mission>): EntryDoc {
   switch (entry.type) {
     case 'mission': {
       const text = [entry.name, ...entry.achievements.map((a) => a.text)].join('\n');
