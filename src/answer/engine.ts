@@ -39,8 +39,6 @@ export function createAnswerEngine(knowledge: KnowledgeBase, { indexStore }: { i
           query,
           results,
           related,
-          footnotes: [],
-          sources: [],
         });
 
       const lowered = query.toLowerCase();
@@ -67,8 +65,6 @@ export function createAnswerEngine(knowledge: KnowledgeBase, { indexStore }: { i
         query: '',
         results,
         related,
-        footnotes: [],
-        sources: [],
       });
     },
   };
@@ -127,7 +123,7 @@ function unscored(entry: Entry): Ranked {
 }
 
 /** Adds the footnotes and sources that the decision's entries carry. */
-function withCitations(index: SearchIndex, decision: Decision): Decision {
+function withCitations(index: SearchIndex, decision: Omit<Decision, 'footnotes' | 'sources'>): Decision {
   const shown: Entry[] = [...decision.results.map((r) => r.entry), ...decision.related];
   const footnoteIds = new Set(shown.flatMap((entry) => entry.footnotes));
   const sourceIds = new Set(shown.flatMap(sourceIdsOf));
