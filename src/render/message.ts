@@ -48,7 +48,15 @@ export function renderDecision(decision: Decision, options: RenderOptions = {}):
     ...footnotesContext(decision.footnotes),
     ...actions([...shareButton, ...openButtons(view.links)]),
   ]);
-  return { blocks, text: truncate(blocksToText(blocks), LIMITS.fallbackText) };
+  return { blocks, text: fallbackText(blocks, decision) };
+}
+
+/** The plain-text fallback; when it must be shortened, the required notes still end it. */
+function fallbackText(blocks: Block[], decision: Decision): string {
+  const text = blocksToText(blocks);
+  if (text.length <= LIMITS.fallbackText) return text;
+  const notes = decision.footnotes.map((note) => escapeText(note.text)).join('\n');
+  return notes ? `${truncate(text, LIMITS.fallbackText - notes.length - 1)}\n${notes}` : truncate(text, LIMITS.fallbackText);
 }
 
 function openButtons(links: Link[]) {

@@ -207,3 +207,19 @@ describe('a large knowledge base', () => {
     expectWithinBlockKitLimits(renderBig(command, text));
   });
 });
+
+describe('a long answer', () => {
+  it('keeps the Kosovo note at the end of a shortened text fallback', () => {
+    const knowledge = engine.knowledge;
+    const long = {
+      ...knowledge,
+      stories: knowledge.stories.map((s) =>
+        s.id === 'unmik-human-rights-masters' ? { ...s, text: Array(12).fill(s.text).join('\n\n') } : s,
+      ),
+    };
+    const message = renderDecision(createAnswerEngine(long).answer({ command: '/hr-story', text: 'Kosovo' }));
+    expect(message.text.length).toBeLessThanOrEqual(4000);
+    expect(message.text.endsWith(KOSOVO_NOTE)).toBe(true);
+    expectWithinBlockKitLimits(message);
+  });
+});
