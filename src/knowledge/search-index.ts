@@ -126,9 +126,11 @@ const SAVE_FROM_ENTRIES = 500;
  * A change to either gives another key, so a saved index is never used after it.
  */
 function indexKey(docs: EntryDoc[]): string {
-  const code = [tokenize, fold, stem, entryTerm, toEntryDoc, figureSentences].map(String).join('\n');
+  const code = [tokenize, fold, stem, entryTerm, toEntryDoc, figureSentences, sentences].map(String).join('\n');
   return createHash('sha256')
     .update(code)
+    .update(String(NUMBER_WORD))
+    .update(JSON.stringify([...STOP_WORDS]))
     .update(JSON.stringify(ENTRY_INDEX_OPTIONS.fields))
     .update(JSON.stringify(docs))
     .digest('hex')
@@ -191,7 +193,7 @@ export function buildSearchIndex(knowledge: KnowledgeBase, store?: IndexStore): 
 
   const names = new MiniSearch<NameDoc>({
     fields: ['name'],
-    storeFields: ['mission', 'name'],
+    storeFields: ['mission'],
     tokenize,
     processTerm: nameTerm,
   });
