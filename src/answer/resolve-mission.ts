@@ -58,25 +58,22 @@ export type MissionResolver = (text: string) => MissionMatch;
  */
 export function createMissionResolver(index: SearchIndex): MissionResolver {
   const known = new Map<string, MissionMatch>();
-  for (const words of index.nameWords.values()) {
-    const key = words
-      .map((w) => w.word)
-      .filter((word) => nameTerm(word) !== null)
-      .join(' ');
-    if (key && !known.has(key)) known.set(key, resolveMission(index, key));
+  for (const nameWords of index.nameWords.values()) {
+    const typed = nameWords.map((w) => w.word).filter(canName);
+    const key = typed.join(' ');
+    if (key && !known.has(key)) known.set(key, resolveMission(index, typed));
   }
   return (text) => {
-    const key = words(text)
-      .filter((word) => nameTerm(word) !== null)
-      .join(' ');
-    return known.get(key) ?? resolveMission(index, text);
+    const typed = words(text).filter(canName);
+    return known.get(typed.join(' ')) ?? resolveMission(index, typed);
   };
 }
 
-function resolveMission(index: SearchIndex, text: string): MissionMatch {
-  const typed = words(text)
-    .filter((word) => nameTerm(word) !== null)
-    .map(spoken);
+/** Words like "the", "of" or "mission" tell no mission from another. */
+const canName = (word: string) => nameTerm(word) !== null;
+
+function resolveMission(index: SearchIndex, typedWords: string[]): MissionMatch {
+  const typed = typedWords.map(spoken);
   if (typed.length === 0) return { status: 'not_found', missions: [] };
   const query = typed.map((t) => t.word).join(' ');
 

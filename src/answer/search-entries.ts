@@ -48,10 +48,6 @@ function informativeWords(index: SearchIndex, text: string): { words: string[]; 
   return { words: kept.map((k) => k.word), terms: new Set(kept.map((k) => k.term)) };
 }
 
-/**
- * Ranks entries of the given types for free text: first by how many of the asker's words
- * they match, then by score. Figure sentences count when a figure is asked for.
- */
 export interface SearchScope {
   types?: readonly EntryType[];
   /** Only these fields (default: all but figures, and figures too when a figure is asked for). */
@@ -59,6 +55,10 @@ export interface SearchScope {
   limit: number;
 }
 
+/**
+ * Ranks entries of the given types for free text: first by how many of the asker's words
+ * they match, then by score. Figure sentences count when a figure is asked for.
+ */
 export function searchEntries(index: SearchIndex, text: string, { types, fields, limit }: SearchScope): Ranked[] {
   const asked = informativeWords(index, text);
   const figure = asksForFigure(text);
