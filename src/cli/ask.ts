@@ -1,12 +1,10 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createAnswerEngine } from '../answer/engine.js';
-import { checkRequest } from '../answer/request.js';
-import type { AnswerRequest } from '../answer/types.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../config/env.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { toAnswerJson } from '../render/json.js';
-import { renderDecision } from '../render/message.js';
+import { replyTo } from '../render/reply.js';
 import { renderForTerminal } from '../render/terminal.js';
 import { runOrExit } from './run-or-exit.js';
 
@@ -26,10 +24,6 @@ runOrExit(async () => {
     return 0;
   }
   const engine = createAnswerEngine(loadKnowledge(process.env.KNOWLEDGE_DIR || DEFAULT_KNOWLEDGE_DIR));
-  const answer = (request: AnswerRequest) => {
-    const decision = engine.answer(request);
-    return { decision, message: renderDecision(decision) };
-  };
 
   if (args.values.jsonl) {
     let lineNumber = 0;
@@ -43,25 +37,25 @@ runOrExit(async () => {
         writeLine({ error: `line ${lineNumber}: not valid JSON (${(error as Error).message})`, line: lineNumber });
         continue;
       }
-      const checked = checkRequest(input);
-      if (!checked.ok) {
-        writeLine({ error: `line ${lineNumber}: ${checked.error}`, line: lineNumber });
-        continue;
-      }
-      const { decision, message } = answer(checked.request);
-      writeLine(toAnswerJson(decision, message));
+      const reply = replyTo(engine, input);
+      writeLine(
+        reply.ok
+          ? toAnswerJson(reply.decision, reply.message)
+          : { error: `line ${lineNumber}: ${reply.error}`, line: lineNumber },
+      );
     }
     return 0;
   }
 
-  const checked = checkRequest({ command: args.values.command ?? null, text: args.positionals.join(' ') });
-  if (!checked.ok) {
-    if (args.values.json) writeLine({ error: checked.error });
-    return fail(checked.error);
+  const reply = replyTo(engine, { command: args.values.command ?? null, text: args.positionals.join(' ') });
+  if (!reply.ok) {
+    if (args.values.json) writeLine({ error: reply.error });
+    return fail(reply.error);
   }
-  const { decision, message } = answer(checked.request);
   process.stdout.write(
-    args.values.json ? `${JSON.stringify(toAnswerJson(decision, message))}\n` : `${renderForTerminal(message)}\n`,
+    args.values.json
+      ? `${JSON.stringify(toAnswerJson(reply.decision, reply.message))}\n`
+      : `${renderForTerminal(reply.message)}\n`,
   );
   return 0;
 });

@@ -1,5 +1,5 @@
 import type { Decision } from '../answer/types.js';
-import type { Mission, Story, Topic } from '../knowledge/types.js';
+import type { Mission, Story } from '../knowledge/types.js';
 import { encodeOrigin, OPEN_ACTION_PREFIX, SHARE_ACTION, showOrigin } from './actions.js';
 import { actions, type Block, button, context, fitBlocks, header, LIMITS, sections } from './blocks.js';
 import { footnotesContext, sourcesContext } from './citations.js';
@@ -89,16 +89,13 @@ function found(decision: Decision): EntryView {
       return { ...view, links: [...view.links, ...tieLinks] };
     }
     case 'story': {
-      const others =
-        decision.asked === 'story'
-          ? decision.results.slice(1).map((r) => r.entry as Story)
-          : (tie.filter((e) => e.type === 'story') as Story[]);
-      const view = storyPassage(entry, decision, others.slice(0, OTHER_STORIES));
-      const extra = tieLinks.filter((l) => l.type !== 'story');
-      return { ...view, links: [...view.links, ...extra] };
+      // A story request lists the other stories found; a question's runner-up is in tieLinks.
+      const others = decision.asked === 'story' ? rest.slice(0, OTHER_STORIES).map((r) => r.entry as Story) : [];
+      const view = storyPassage(entry, decision, others);
+      return { ...view, links: [...view.links, ...tieLinks] };
     }
     case 'topic': {
-      const view = topicAnswer(entry as Topic);
+      const view = topicAnswer(entry);
       return {
         blocks: view.blocks,
         links: tieLinks,

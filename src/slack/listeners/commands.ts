@@ -1,8 +1,6 @@
 import type { App } from '@slack/bolt';
-import { checkRequest } from '../../answer/request.js';
 import { COMMANDS } from '../../answer/types.js';
-import { renderDecision } from '../../render/message.js';
-import { renderProblem } from '../../render/notice.js';
+import { replyTo } from '../../render/reply.js';
 import type { ListenerDeps } from '../deps.js';
 import { handled, outcomeOf } from '../handled.js';
 
@@ -14,14 +12,9 @@ export function registerCommands(app: App, { engine, logger }: ListenerDeps): vo
         logger,
         { kind: 'command', name },
         async () => {
-          const checked = checkRequest({ command: name, text: command.text });
-          if (!checked.ok) {
-            await ack({ response_type: 'ephemeral', ...renderProblem(checked.error) });
-            return { status: 'bad_request' };
-          }
-          const decision = engine().answer(checked.request);
-          await ack({ response_type: 'ephemeral', ...renderDecision(decision) });
-          return outcomeOf(decision);
+          const reply = replyTo(engine(), { command: name, text: command.text });
+          await ack({ response_type: 'ephemeral', ...reply.message });
+          return reply.ok ? outcomeOf(reply.decision) : { status: 'bad_request' };
         },
         (apology) => ack({ response_type: 'ephemeral', ...apology }),
       );

@@ -1,8 +1,6 @@
 import type { AllMiddlewareArgs, App } from '@slack/bolt';
-import { checkRequest } from '../../answer/request.js';
 import type { Message } from '../../render/message.js';
-import { renderDecision } from '../../render/message.js';
-import { renderProblem } from '../../render/notice.js';
+import { replyTo } from '../../render/reply.js';
 import { renderHome } from '../../render/view.js';
 import { deliverWithinDeadline } from '../delivery.js';
 import type { ListenerDeps } from '../deps.js';
@@ -30,14 +28,9 @@ export function registerMessages(app: App, deps: ListenerDeps): void {
     );
 
   const answerQuestion = async (client: AllMiddlewareArgs['client'], place: Place, text: string): Promise<Outcome> => {
-    const checked = checkRequest({ command: null, text });
-    if (!checked.ok) {
-      await reply(client, place, renderProblem(checked.error));
-      return { status: 'bad_request' };
-    }
-    const decision = engine().answer(checked.request);
-    await reply(client, place, renderDecision(decision));
-    return outcomeOf(decision);
+    const answer = replyTo(engine(), { command: null, text });
+    await reply(client, place, answer.message);
+    return answer.ok ? outcomeOf(answer.decision) : { status: 'bad_request' };
   };
 
   app.event('app_mention', async ({ event, client }) => {
