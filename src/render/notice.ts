@@ -23,3 +23,10 @@ export function renderApology(reference: string): Message {
     ),
   );
 }
+
+/** A button for an entry that an edit has since removed or renamed. */
+export function renderGone(): Message {
+  return renderProblem(
+    'that entry is no longer in the knowledge base (it may have been edited); ask again with /hr-mission or /hr-story',
+  );
+}

@@ -6,6 +6,7 @@ import { footnotesContext, sourceLabel } from './citations.js';
 import { missionLine } from './entry-views.js';
 import { renderDecision } from './message.js';
 import { bold, escapeText, truncate } from './mrkdwn.js';
+import { renderGone } from './notice.js';
 
 export interface HomeView {
   type: 'home';
@@ -54,14 +55,17 @@ export function renderHome(knowledge: KnowledgeBase): HomeView {
   return { type: 'home', blocks: fitBlocks(blocks, LIMITS.viewBlocks) };
 }
 
-/** A decision shown in a modal (from a Home tab button): no share button, as there is no channel. */
-export function renderModal(decision: Decision): ModalView {
-  const best = decision.results[0]?.entry;
-  const title = best ? (best.type === 'mission' ? best.id : best.title) : 'hr-mission-bot';
+/**
+ * A decision shown in a modal (from a Home tab button): no share button, as there is no channel.
+ * Without a decision (the entry is gone since the Home tab was drawn), the modal says so.
+ */
+export function renderModal(decision: Decision | undefined): ModalView {
+  const best = decision?.results[0]?.entry;
+  const title = best ? (best.type === 'mission' ? best.id : best.title) : 'Not found';
   return {
     type: 'modal',
     title: { type: 'plain_text', text: truncate(title, MODAL_TITLE_LENGTH) },
     close: { type: 'plain_text', text: 'Close' },
-    blocks: renderDecision(decision, { share: false }).blocks,
+    blocks: decision ? renderDecision(decision, { share: false }).blocks : renderGone().blocks,
   };
 }

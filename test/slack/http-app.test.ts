@@ -256,6 +256,24 @@ describe('App Home', () => {
   });
 });
 
+describe('a Home button for an entry removed since the tab was drawn', () => {
+  it('opens a modal that says so', async () => {
+    const before = app.standIn.callsTo('views.open').length;
+    await send(
+      app.url,
+      blockAction({
+        actionId: 'open:story:0',
+        value: encodeOrigin({ type: 'story', id: 'a-story-since-deleted' }),
+        container: { type: 'view', view_id: 'V1' },
+        view: { id: 'V1', type: 'home' },
+      }),
+    );
+    const view = (await app.standIn.waitFor('views.open', before + 1))[before].body.view as { title: { text: string } };
+    expect(view.title.text).toBe('Not found');
+    expect(JSON.stringify(view)).toContain('that entry is no longer in the knowledge base');
+  });
+});
+
 describe('requests that are not from Slack', () => {
   const command = () => slashCommand('/hr-mission', 'Mali', 'http://127.0.0.1:9/never');
   const handledCount = () => app.logs.filter((l) => l.msg === 'handled').length;

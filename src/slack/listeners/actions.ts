@@ -2,13 +2,11 @@ import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import { answerOrigin } from '../../answer/origin.js';
 import { decodeOrigin, OPEN_ACTION_PREFIX, SHARE_ACTION } from '../../render/actions.js';
 import { renderDecision } from '../../render/message.js';
-import { renderProblem } from '../../render/notice.js';
+import { renderGone } from '../../render/notice.js';
 import { renderModal } from '../../render/view.js';
 import { deliverWithinDeadline } from '../delivery.js';
 import type { ListenerDeps } from '../deps.js';
 import { handled, outcomeOf } from '../handled.js';
-
-const GONE = 'that entry is no longer in the knowledge base (it may have been edited); ask again with /hr-mission or /hr-story';
 
 /** Buttons: "Share in channel", and the buttons that open a mission, a story or a topic. */
 export function registerActions(app: App, { engine, logger, delivery }: ListenerDeps): void {
@@ -16,8 +14,13 @@ export function registerActions(app: App, { engine, logger, delivery }: Listener
     if (!respond) throw new Error('this action came without a response_url');
     return deliverWithinDeadline(() => respond(message), delivery);
   };
-  const privately = (respond: RespondFn | undefined) => (apology: object) =>
-    send(respond, { response_type: 'ephemeral', replace_original: false, ...apology });
+  const privately = (respond: RespondFn | undefined) => (message: object) =>
+    send(respond, { response_type: 'ephemeral', replace_original: false, ...message });
+  /** What a button asks for, answered again; undefined for a value this app did not make or an entry gone since. */
+  const decisionFor = (value: string | undefined) => {
+    const origin = decodeOrigin(value);
+    return origin && answerOrigin(engine(), origin);
+  };
 
   app.action<BlockAction<ButtonAction>>(
     { type: 'block_actions', action_id: SHARE_ACTION },
@@ -27,10 +30,9 @@ export function registerActions(app: App, { engine, logger, delivery }: Listener
         logger,
         { kind: 'action', name: SHARE_ACTION },
         async () => {
-          const origin = decodeOrigin(action.value);
-          const decision = origin && answerOrigin(engine(), origin);
+          const decision = decisionFor(action.value);
           if (!decision) {
-            await privately(respond)(renderProblem(GONE));
+            await privately(respond)(renderGone());
             return { status: 'gone' };
           }
           await send(respond, {
@@ -55,16 +57,12 @@ export function registerActions(app: App, { engine, logger, delivery }: Listener
         logger,
         { kind: 'action', name: 'open' },
         async () => {
-          const origin = decodeOrigin(action.value);
-          const decision = origin && answerOrigin(engine(), origin);
+          const decision = decisionFor(action.value);
           if (inView) {
-            const view = decision
-              ? renderModal(decision)
-              : renderModal(engine().answer({ command: '/hr-mission', text: 'help' }));
             const open = body.view?.type === 'modal' ? client.views.push : client.views.open;
-            await deliverWithinDeadline(() => open({ trigger_id: body.trigger_id, view }), delivery);
+            await deliverWithinDeadline(() => open({ trigger_id: body.trigger_id, view: renderModal(decision) }), delivery);
           } else if (!decision) {
-            await privately(respond)(renderProblem(GONE));
+            await privately(respond)(renderGone());
           } else if (body.container?.is_ephemeral) {
             await send(respond, { replace_original: true, ...renderDecision(decision) });
           } else {
