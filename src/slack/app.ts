@@ -28,6 +28,7 @@ export interface SlackApp {
   readonly ready: boolean;
 }
 
+const SLACK_ENDPOINT = '/slack/events';
 /** Largest request body accepted; Slack's own payloads are far smaller. */
 const BODY_LIMIT = 1024 * 1024;
 
@@ -108,7 +109,7 @@ function createHttpReceiver(
   };
   const receiver = new HTTPReceiver({
     signingSecret: config.signingSecret,
-    endpoints: '/slack/events',
+    endpoints: SLACK_ENDPOINT,
     logger,
     bodyLimit: BODY_LIMIT,
     customRoutes: [
@@ -116,7 +117,7 @@ function createHttpReceiver(
       { path: '/readyz', method: ['GET'], handler: (_req, res) => json(res, isReady() ? 200 : 503, { ready: isReady() }) },
     ],
   });
-  guardRequestBodies(receiver, BODY_LIMIT);
+  guardRequestBodies(receiver, SLACK_ENDPOINT, BODY_LIMIT);
   return receiver;
 }
 

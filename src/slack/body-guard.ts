@@ -9,10 +9,11 @@ import type { HTTPReceiver } from '@slack/bolt';
  * is already read), answers 413 past the limit and 400 to a body that is not an object, and
  * hands everything else to Bolt unchanged, which still verifies the signature.
  */
-export function guardRequestBodies(receiver: HTTPReceiver, limitBytes: number): void {
+export function guardRequestBodies(receiver: HTTPReceiver, endpoint: string, limitBytes: number): void {
   const bolt = receiver.requestListener;
   receiver.requestListener = (req, res) => {
-    if (req.method !== 'POST') return bolt(req, res);
+    // Anything else goes to Bolt at once, so that its own error handling (a 404 for an unknown path) still applies.
+    if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://localhost').pathname !== endpoint) return bolt(req, res);
     readBody(req, limitBytes).then(
       (raw) => {
         if (raw === undefined) return refuse(res, 413);

@@ -79,6 +79,18 @@ describe('hostile HTTP requests', () => {
     expect(rejections).toEqual([]);
   });
 
+  it('a POST to any other path gets a 404, not a hanging request', async () => {
+    const body = 'x=1';
+    const response = await fetch(`${app.origin}/not-slack`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...signatureHeaders(body) },
+      body,
+      signal: AbortSignal.timeout(3_000),
+    });
+    expect(response.status).toBe(404);
+    expect(rejections).toEqual([]);
+  });
+
   it('an oversized request is refused with 413', async () => {
     const body = `command=%2Fhr-mission&text=${'x'.repeat(1024 * 1024)}`;
     const response = await send(app.url, form(body), signatureHeaders(body));
