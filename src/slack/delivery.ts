@@ -40,7 +40,7 @@ function retryAfterSeconds(error: unknown): number | undefined {
   return e?.code === webApi.ErrorCode.RateLimitedError && typeof e.retryAfter === 'number' ? e.retryAfter : undefined;
 }
 
-/** Sends once more after a 429 when Slack's Retry-After still fits before the deadline; otherwise gives up. */
+/** Sends again after a 429 when Slack's Retry-After and one more attempt still fit before the deadline; otherwise gives up. */
 export async function deliverWithinDeadline<T>(send: () => Promise<T>, delivery: DeliveryOptions): Promise<T> {
   const deadline = Date.now() + delivery.deadlineMs;
   for (;;) {
@@ -48,7 +48,7 @@ export async function deliverWithinDeadline<T>(send: () => Promise<T>, delivery:
       return await send();
     } catch (error) {
       const wait = retryAfterSeconds(error);
-      if (wait === undefined || Date.now() + wait * 1000 >= deadline) throw error;
+      if (wait === undefined || Date.now() + wait * 1000 + delivery.attemptTimeoutMs > deadline) throw error;
       await sleep(wait * 1000);
     }
   }
