@@ -310,6 +310,8 @@ describe('mass mentions', () => {
   const hostile = '<!channel> <!here> <!everyone> <!subteam^S1|@team> &lt;!channel&gt; Mali';
   it('never appear in any output, whatever the input', async () => {
     const before = app.standIn.calls.length;
+    const postsBefore = app.standIn.callsTo('chat.postMessage').length;
+    const respondedBefore = app.standIn.callsTo('response_url').length;
     const outputs: string[] = [];
     for (const name of ['/hr-mission', '/hr-story']) {
       outputs.push((await send(app.url, slashCommand(name, hostile, app.standIn.responseUrl()))).text);
@@ -331,8 +333,9 @@ describe('mass mentions', () => {
         container: { type: 'message', is_ephemeral: true },
       }),
     );
-    await app.standIn.waitFor('chat.postMessage', app.standIn.callsTo('chat.postMessage').length);
-    await new Promise((r) => setTimeout(r, 300));
+    await app.standIn.waitFor('chat.postMessage', postsBefore + 2);
+    await app.standIn.waitFor('response_url', respondedBefore + 2);
+    await new Promise((r) => setTimeout(r, 200));
     const calls = app.standIn.calls.slice(before);
     expect(calls.map((c) => c.method).sort()).toEqual(['chat.postMessage', 'chat.postMessage', 'response_url', 'response_url']);
     for (const output of [...outputs, ...calls.map((c) => JSON.stringify(c.body))]) expectNoMassMention(output);
