@@ -225,6 +225,21 @@ describe('mentions and direct messages', () => {
   });
 });
 
+/** Clicks an entry's button in the Home tab; returns the views.open call it makes. */
+async function clickHomeButton(type: 'mission' | 'story', id: string) {
+  const before = app.standIn.callsTo('views.open').length;
+  await send(
+    app.url,
+    blockAction({
+      actionId: `open:${type}:0`,
+      value: encodeOrigin({ type, id }),
+      container: { type: 'view', view_id: 'V1' },
+      view: { id: 'V1', type: 'home' },
+    }),
+  );
+  return (await app.standIn.waitFor('views.open', before + 1))[before];
+}
+
 describe('App Home', () => {
   it('opening the Home tab publishes the directory', async () => {
     const before = app.standIn.callsTo('views.publish').length;
@@ -237,17 +252,7 @@ describe('App Home', () => {
   });
 
   it('a Home button opens the entry in a modal', async () => {
-    const before = app.standIn.callsTo('views.open').length;
-    await send(
-      app.url,
-      blockAction({
-        actionId: 'open:mission:0',
-        value: encodeOrigin({ type: 'mission', id: 'UNMIK' }),
-        container: { type: 'view', view_id: 'V1' },
-        view: { id: 'V1', type: 'home' },
-      }),
-    );
-    const call = (await app.standIn.waitFor('views.open', before + 1))[before];
+    const call = await clickHomeButton('mission', 'UNMIK');
     expect(call.body.trigger_id).toBe('123.456.def');
     const view = call.body.view as { type: string; title: { text: string }; blocks: Block[] };
     expect(view.type).toBe('modal');
@@ -258,17 +263,7 @@ describe('App Home', () => {
 
 describe('a Home button for an entry removed since the tab was drawn', () => {
   it('opens a modal that says so', async () => {
-    const before = app.standIn.callsTo('views.open').length;
-    await send(
-      app.url,
-      blockAction({
-        actionId: 'open:story:0',
-        value: encodeOrigin({ type: 'story', id: 'a-story-since-deleted' }),
-        container: { type: 'view', view_id: 'V1' },
-        view: { id: 'V1', type: 'home' },
-      }),
-    );
-    const view = (await app.standIn.waitFor('views.open', before + 1))[before].body.view as { title: { text: string } };
+    const view = (await clickHomeButton('story', 'a-story-since-deleted')).body.view as { title: { text: string } };
     expect(view.title.text).toBe('Not found');
     expect(JSON.stringify(view)).toContain('that entry is no longer in the knowledge base');
   });
