@@ -61,7 +61,9 @@ export interface SearchScope {
  */
 export function searchEntries(index: SearchIndex, text: string, { types, fields, limit }: SearchScope): Ranked[] {
   const asked = informativeWords(index, text);
+  if (asked.terms.size === 0) return [];
   const figure = asksForFigure(text);
+  const needed = MIN_COVERAGE * asked.terms.size;
   const options: SearchOptions = {
     fields: fields ? [...fields] : figure ? [...BASE_FIELDS, 'figures'] : BASE_FIELDS,
     boost: figure ? { ...BASE_BOOST, figures: 4 } : BASE_BOOST,
@@ -69,12 +71,12 @@ export function searchEntries(index: SearchIndex, text: string, { types, fields,
     fuzzy: (term) => (term.length >= 5 && !index.documentFrequency.has(term) ? 0.2 : false),
     prefix: (term) => term.length >= 4 && !index.documentFrequency.has(term),
     combineWith: 'OR',
-    filter: types ? (result) => types.includes(result.type) : undefined,
+    // Too thin a match is dropped inside the search, which spares sorting it.
+    filter: (result) => result.queryTerms.length >= needed && (!types || types.includes(result.type)),
   };
   const best: Ranked[] = [];
   for (const hit of index.entries.search(asked.words.join(' '), options)) {
-    const coverage = hit.queryTerms.length / Math.max(1, asked.terms.size);
-    if (coverage < MIN_COVERAGE) continue;
+    const coverage = hit.queryTerms.length / asked.terms.size;
     keepBest(best, { entry: index.byId.get(hit.id) as Entry, score: hit.score, coverage }, limit);
   }
   return best;
