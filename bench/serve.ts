@@ -1,7 +1,8 @@
 /**
  * One server for the benchmark, in its own process so that the load generator does not share
- * its CPU: `real` is the bot in HTTP mode; `bare` is a Bolt app whose handler only acks a constant,
- * the ceiling the framework allows. It reports its port and, when asked, its memory, over IPC.
+ * its CPU: `real` is the bot in HTTP mode, logging its line per request as deployed (stdout goes
+ * to /dev/null); `bare` is a Bolt app whose handler only acks a constant, the ceiling the
+ * framework allows. It reports its port and, when asked, its memory, over IPC.
  */
 import { App, HTTPReceiver } from '@slack/bolt';
 import { pino } from 'pino';
@@ -11,7 +12,7 @@ import { loadKnowledge } from '../src/knowledge/load.js';
 import { createSlackApp } from '../src/slack/app.js';
 
 const [kind, slackApiUrl, signingSecret, botToken] = process.argv.slice(2);
-const logger = pino({ level: 'warn' });
+const logger = pino({ level: 'info' });
 
 async function start(): Promise<number> {
   if (kind === 'real') {
@@ -24,7 +25,7 @@ async function start(): Promise<number> {
         port: 0,
         host: '127.0.0.1',
         slackApiUrl,
-        logLevel: 'warn',
+        logLevel: 'info',
         knowledgeDir: DEFAULT_KNOWLEDGE_DIR,
       },
       engine: () => engine,
