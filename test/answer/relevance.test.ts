@@ -100,6 +100,8 @@ const questions: Case[] = [
   { text: 'wat are the gaols of the human rihgts teams', status: 'found', first: 'goals' },
   { text: 'afghan civilian casualties', status: 'found', first: 'UNAMA' },
   { text: 'monitoring and investigatons', status: 'found', first: 'core-activities' },
+  { text: 'is MINUSTAH still active?', status: 'found', first: 'MINUSTAH' },
+  { text: 'what is the status of UNAMID?', status: 'found', first: 'UNAMID' },
   { text: 'hello', status: 'help' },
   { text: '<@U0BOT123>', status: 'help' },
   { text: 'what is the weather in Geneva tomorrow?', status: 'not_found' },
