@@ -87,10 +87,10 @@ function answerStory(index: SearchIndex, resolveMission: MissionResolver, query:
   const { stories } = index.knowledge;
   if (query === '' || LIST_WORDS.has(query.toLowerCase())) return decide('list', stories.map(unscored));
   const match = resolveMission(query);
-  if (match.status === 'found' || match.status === 'ambiguous') {
-    const wanted = new Set(match.missions.map((m) => m.entry.id));
-    const ofMissions = stories.filter((s) => s.missions.some((id) => wanted.has(id)));
-    if (ofMissions.length === 0) return decide('not_found', match.missions);
+  const named = match.status === 'found' || match.status === 'ambiguous' ? match.missions : [];
+  const wanted = new Set(named.map((m) => m.entry.id));
+  const ofMissions = stories.filter((s) => s.missions.some((id) => wanted.has(id)));
+  if (ofMissions.length > 0) {
     // Among a mission's own stories, its places, titles and keywords tell which the asker means.
     const ranking = searchEntries(index, query, {
       types: ['story'],
@@ -101,8 +101,10 @@ function answerStory(index: SearchIndex, resolveMission: MissionResolver, query:
     const ranked = ofMissions.map((entry) => ({ entry, score: scores.get(entry.id) ?? 0 })).sort((a, b) => b.score - a.score);
     return decide('found', ranked.slice(0, MAX_STORY_RESULTS));
   }
+  // No mission named, or none with a story yet ("joint office" names a word of UNIOGBIS's name):
+  // the stories' own words may still say which one is meant.
   const bySearch = searchEntries(index, query, { types: ['story'], limit: MAX_STORY_RESULTS });
-  return bySearch.length > 0 ? decide('found', bySearch) : decide('not_found', []);
+  return bySearch.length > 0 ? decide('found', bySearch) : decide('not_found', named);
 }
 
 function answerQuestion(index: SearchIndex, query: string, decide: Decide): Decision {

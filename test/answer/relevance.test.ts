@@ -123,6 +123,8 @@ const storyRequests: Case[] = [
   { text: 'Koch', status: 'found', first: 'unmiss-mobile-courts' },
   { text: 'university', status: 'found', first: 'unmik-human-rights-masters' },
   { text: 'Haiti', status: 'not_found', ids: ['MINUSTAH'] },
+  { text: 'Mali', status: 'not_found', ids: ['MINUSMA'] },
+  { text: 'joint office', status: 'found', first: 'monusco-joint-human-rights-office' },
   { text: 'xyzzy', status: 'not_found', ids: [] },
   { text: '', status: 'list' },
 ];
