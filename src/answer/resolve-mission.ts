@@ -63,9 +63,28 @@ export function createMissionResolver(index: SearchIndex): MissionResolver {
     const key = typed.join(' ');
     if (key && !known.has(key)) known.set(key, resolveMission(index, typed));
   }
+  const placeWords = index.knowledge.missions.flatMap((m) => [m.where, ...m.names].flatMap((name) => words(name)));
+  const toPlace = placeOfDemonym(new Set(placeWords));
   return (text) => {
-    const typed = words(text).filter(canName);
+    const typed = words(text).filter(canName).map(toPlace);
     return known.get(typed.join(' ')) ?? resolveMission(index, typed);
+  };
+}
+
+/** A place's name this long or longer can begin the name of its people. */
+const PLACE_MIN_LENGTH = 4;
+/** "Congo" + "lese", "Haïti" + "en": the ending of a people's name. */
+const DEMONYM_MAX_ENDING = 4;
+
+/**
+ * "Congolese", "Malian", "Haïtien", "Soudanais": a word that is a place's name with a short
+ * ending is read as that place, so the people's name finds the place's mission.
+ */
+function placeOfDemonym(placeWords: ReadonlySet<string>): (word: string) => string {
+  const places = [...placeWords].filter((w) => w.length >= PLACE_MIN_LENGTH).sort((a, b) => b.length - a.length);
+  return (word) => {
+    if (placeWords.has(word)) return word;
+    return places.find((place) => word.startsWith(place) && word.length - place.length <= DEMONYM_MAX_ENDING) ?? word;
   };
 }
 
