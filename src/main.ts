@@ -7,7 +7,6 @@ import { createLogger } from './config/logger.js';
 import { fileIndexStore } from './knowledge/index-store.js';
 import { loadKnowledge } from './knowledge/load.js';
 import { watchKnowledge } from './knowledge/watch.js';
-import { createSlackApp } from './slack/app.js';
 
 /** Time allowed for in-flight requests to finish on SIGTERM/SIGINT before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 4_000;
@@ -43,6 +42,8 @@ runOrExit(async () => {
   }
 
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+  // Loaded only here: the console has no use for Bolt, which takes a third of a second to load.
+  const { createSlackApp } = await import('./slack/app.js');
   const slack = createSlackApp({ config, engine: current, logger });
   const { port } = await slack.start();
   logger.info({ mode: config.mode, port, ms: Math.round(performance.now() - started) }, 'ready');
