@@ -101,9 +101,12 @@ function answerStory(index: SearchIndex, resolveMission: MissionResolver, query:
     const ranked = ofMissions.map((entry) => ({ entry, score: scores.get(entry.id) ?? 0 })).sort((a, b) => b.score - a.score);
     return decide('found', ranked.slice(0, MAX_STORY_RESULTS));
   }
-  // No mission named, or none with a story yet ("joint office" names a word of UNIOGBIS's name):
-  // the stories' own words may still say which one is meant.
-  const bySearch = searchEntries(index, query, { types: ['story'], limit: MAX_STORY_RESULTS });
+  // No mission named, or none with a story yet: the stories' own words may still say which is
+  // meant ("joint office" is a word of UNIOGBIS's name, and both words of the UNJHRO story).
+  // Beside a named mission, though, only a story that matches every word counts.
+  const bySearch = searchEntries(index, query, { types: ['story'], limit: MAX_STORY_RESULTS }).filter(
+    (r) => named.length === 0 || r.coverage === 1,
+  );
   return bySearch.length > 0 ? decide('found', bySearch) : decide('not_found', named);
 }
 

@@ -136,6 +136,7 @@ const storyRequests: Case[] = [
   { text: 'Haiti', status: 'not_found', ids: ['MINUSTAH'] },
   { text: 'Mali', status: 'not_found', ids: ['MINUSMA'] },
   { text: 'joint office', status: 'found', first: 'monusco-joint-human-rights-office' },
+  { text: 'Afghanistan elections', status: 'not_found', ids: ['UNAMA'] },
   { text: 'xyzzy', status: 'not_found', ids: [] },
   { text: '', status: 'list' },
 ];
