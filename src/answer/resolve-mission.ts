@@ -63,8 +63,9 @@ export function createMissionResolver(index: SearchIndex): MissionResolver {
     const key = typed.join(' ');
     if (key && !known.has(key)) known.set(key, resolveMission(index, typed));
   }
-  const placeWords = index.knowledge.missions.flatMap((m) => [m.where, ...m.names].flatMap((name) => words(name)));
-  const toPlace = placeOfDemonym(new Set(placeWords));
+  // Places are the one-word names ("Congo", "Haiti", "Soudan"), not words of longer ones ("South").
+  const places = index.knowledge.missions.flatMap((m) => [m.where, ...m.names].map(words).filter((w) => w.length === 1));
+  const toPlace = placeOfDemonym(new Set(places.flat()));
   return (text) => {
     const typed = words(text).filter(canName).map(toPlace);
     return known.get(typed.join(' ')) ?? resolveMission(index, typed);

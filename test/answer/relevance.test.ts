@@ -58,6 +58,7 @@ const missionLookups: Case[] = [
   { text: 'Soudanais', status: 'ambiguous', ids: ['UNAMID', 'UNMISS'] },
   { text: 'Guinean', status: 'found', first: 'UNIOGBIS' },
   { text: 'malicious', status: 'not_found' },
+  { text: 'Southern', status: 'not_found' },
   { text: 'guinea-bissau', status: 'found', first: 'UNIOGBIS' },
   { text: 'Guinea Bissau', status: 'found', first: 'UNIOGBIS' },
   { text: 'Guinée-Bissau', status: 'found', first: 'UNIOGBIS' },
