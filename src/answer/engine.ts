@@ -110,13 +110,37 @@ function answerStory(index: SearchIndex, resolveMission: MissionResolver, query:
   return bySearch.length > 0 ? decide('found', bySearch) : decide('not_found', named);
 }
 
+/** "Which missions are still active?", "closed missions": the directory shows every mission's status. */
+const STATUS_QUESTION =
+  /\bmissions\b.*\b(active|closed|ended|open|current(ly)?|running|finished|over)\b|\b(active|closed|current|past|former)\s+missions\b/i;
+
 function answerQuestion(index: SearchIndex, query: string, decide: Decide): Decision {
-  if (!words(query).some((word) => entryTerm(word) !== null)) return decide('help', []);
+  const typed = words(query);
+  if (!typed.some((word) => entryTerm(word) !== null)) return decide('help', []);
+  if (STATUS_QUESTION.test(query)) return decide('list', index.knowledge.missions.map(unscored));
+  const named = typed.flatMap((word) => index.missionsById.get(word.toUpperCase()) ?? []);
+  if (named.length > 0) return answerAboutMissions(index, query, named, decide);
   const [best, second] = searchEntries(index, query, { limit: 2 });
   if (!best) return decide('not_found', []);
   const tie = second && second.coverage === best.coverage && second.score >= best.score * TIE_RATIO;
   const results = tie ? [best, second] : [best];
   return decide('found', results, best.entry.type === 'mission' ? storiesOf(index, best.entry) : []);
+}
+
+/**
+ * A question that names a mission by its acronym is answered about that mission: its best
+ * entry (the mission or one of its stories, else its card), with the best answer overall
+ * offered beside it when that is something else ("what does UNSOM do?": UNSOM's card, and
+ * what human rights teams do).
+ */
+function answerAboutMissions(index: SearchIndex, query: string, named: Mission[], decide: Decide): Decision {
+  const ids = new Set(named.map((m) => m.id));
+  const isAbout = (entry: Entry) =>
+    entry.type === 'mission' ? ids.has(entry.id) : entry.type === 'story' && entry.missions.some((id) => ids.has(id));
+  const ranked = searchEntries(index, query, { limit: MAX_STORY_RESULTS });
+  const own = ranked.find((r) => isAbout(r.entry)) ?? unscored(named[0]);
+  const overall = ranked[0] && !isAbout(ranked[0].entry) ? [ranked[0]] : [];
+  return decide('found', [own, ...overall], own.entry.type === 'mission' ? storiesOf(index, own.entry) : []);
 }
 
 function storiesOf(index: SearchIndex, mission: Mission): Story[] {
