@@ -116,6 +116,7 @@ const questions: Case[] = [
   { text: 'what is the status of UNAMID?', status: 'found', first: 'UNAMID' },
   { text: 'what does UNSOM do?', status: 'found', ids: ['UNSOM', 'core-activities'] },
   { text: 'tell me about UNMIK and its students', status: 'found', first: 'unmik-human-rights-masters' },
+  { text: 'where did the human rights forum take place?', status: 'found', first: 'minusca-bakala-forum' },
   { text: 'which missions are closed?', status: 'list' },
   { text: 'which missions are still active?', status: 'list' },
   { text: 'active missions', status: 'list' },
