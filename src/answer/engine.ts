@@ -112,7 +112,7 @@ function answerStory(index: SearchIndex, resolveMission: MissionResolver, query:
 
 /** "Which missions are still active?", "closed missions": the directory shows every mission's status. */
 const STATUS_QUESTION =
-  /\bmissions\b.*\b(active|closed|ended|open|current(ly)?|running|finished|over)\b|\b(active|closed|current|past|former)\s+missions\b/i;
+  /\bmissions\b.*\b(active|closed|ended|current(ly)?|running|finished)\b|\b(active|closed|current|past|former)\s+missions\b/i;
 
 function answerQuestion(index: SearchIndex, query: string, decide: Decide): Decision {
   const typed = words(query);

@@ -120,6 +120,7 @@ const questions: Case[] = [
   { text: 'which missions are closed?', status: 'list' },
   { text: 'which missions are still active?', status: 'list' },
   { text: 'active missions', status: 'list' },
+  { text: 'are missions open to volunteers?', status: 'not_found' },
   { text: 'hello', status: 'help' },
   { text: '<@U0BOT123>', status: 'help' },
   { text: 'what is the weather in Geneva tomorrow?', status: 'not_found' },
