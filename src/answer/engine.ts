@@ -20,6 +20,8 @@ const LIST_WORDS = new Set(['list', 'all', 'liste', 'tout', 'toutes']);
 const TIE_RATIO = 0.8;
 /** Stories found by a search: more than a message could offer as buttons is of no use. */
 const MAX_STORY_RESULTS = 25;
+/** How deep a question naming a mission looks for that mission's own entries among the best answers. */
+const NAMED_MISSION_DEPTH = 25;
 
 /** Builds the engine over one knowledge base; the index is made (or, with a store, loaded) once, here. */
 export function createAnswerEngine(knowledge: KnowledgeBase, { indexStore }: { indexStore?: IndexStore } = {}): AnswerEngine {
@@ -56,7 +58,7 @@ export function createAnswerEngine(knowledge: KnowledgeBase, { indexStore }: { i
       const entry = index.byId.get(id);
       if (!entry || entry.type !== type) return undefined;
       const asked: AskedFor = type === 'topic' ? 'question' : type;
-      const related = entry.type === 'mission' ? storiesOf(index, entry) : [];
+      const related = relatedTo(index, entry);
       const results = [{ entry, score: 0 }];
       return withCitations(index, {
         origin: { type, id },
@@ -77,8 +79,7 @@ function answerMission(index: SearchIndex, resolveMission: MissionResolver, quer
   if (query === '' || LIST_WORDS.has(query.toLowerCase())) return decide('list', missions.map(unscored));
   const match = resolveMission(query);
   if (match.status === 'found') {
-    const [best] = match.missions;
-    return decide('found', match.missions, storiesOf(index, best.entry));
+    return decide('found', match.missions, relatedTo(index, match.missions[0].entry));
   }
   return decide(match.status, match.missions);
 }
@@ -124,7 +125,7 @@ function answerQuestion(index: SearchIndex, query: string, decide: Decide): Deci
   if (!best) return decide('not_found', []);
   const tie = second && second.coverage === best.coverage && second.score >= best.score * TIE_RATIO;
   const results = tie ? [best, second] : [best];
-  return decide('found', results, best.entry.type === 'mission' ? storiesOf(index, best.entry) : []);
+  return decide('found', results, relatedTo(index, best.entry));
 }
 
 /**
@@ -137,14 +138,15 @@ function answerAboutMissions(index: SearchIndex, query: string, named: Mission[]
   const ids = new Set(named.map((m) => m.id));
   const isAbout = (entry: Entry) =>
     entry.type === 'mission' ? ids.has(entry.id) : entry.type === 'story' && entry.missions.some((id) => ids.has(id));
-  const ranked = searchEntries(index, query, { limit: MAX_STORY_RESULTS });
+  const ranked = searchEntries(index, query, { limit: NAMED_MISSION_DEPTH });
   const own = ranked.find((r) => isAbout(r.entry)) ?? unscored(named[0]);
   const overall = ranked[0] && !isAbout(ranked[0].entry) ? [ranked[0]] : [];
-  return decide('found', [own, ...overall], own.entry.type === 'mission' ? storiesOf(index, own.entry) : []);
+  return decide('found', [own, ...overall], relatedTo(index, own.entry));
 }
 
-function storiesOf(index: SearchIndex, mission: Mission): Story[] {
-  return index.knowledge.stories.filter((story) => story.missions.includes(mission.id));
+/** What an answer lists beside its entry: a mission's stories. */
+function relatedTo(index: SearchIndex, entry: Entry): Story[] {
+  return entry.type === 'mission' ? index.knowledge.stories.filter((story) => story.missions.includes(entry.id)) : [];
 }
 
 function unscored(entry: Entry): Ranked {

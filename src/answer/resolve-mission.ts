@@ -64,8 +64,8 @@ export function createMissionResolver(index: SearchIndex): MissionResolver {
     if (key && !known.has(key)) known.set(key, resolveMission(index, typed));
   }
   // Places are the one-word names ("Congo", "Haiti", "Soudan"), not words of longer ones ("South").
-  const places = index.knowledge.missions.flatMap((m) => [m.where, ...m.names].map(words).filter((w) => w.length === 1));
-  const toPlace = placeOfDemonym(new Set(places.flat()));
+  const oneWordNames = index.knowledge.missions.flatMap((m) => [m.where, ...m.names].map(words).filter((w) => w.length === 1));
+  const toPlace = placeOfDemonym(new Set(oneWordNames.flat()));
   return (text) => {
     const typed = words(text).filter(canName).map(toPlace);
     return known.get(typed.join(' ')) ?? resolveMission(index, typed);
