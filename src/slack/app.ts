@@ -6,7 +6,6 @@ import { type Config, ConfigError } from '../config/env.js';
 import { guardRequestBodies } from './body-guard.js';
 import { boltLogger } from './bolt-logger.js';
 import { DEFAULT_DELIVERY, type DeliveryOptions, webClientOptions } from './delivery.js';
-import { EventDeduper } from './event-dedupe.js';
 import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerMessages } from './listeners/messages.js';
@@ -55,15 +54,6 @@ export function createSlackApp({ config, engine, logger, delivery: deliveryOverr
     convoStore: false,
   });
 
-  const deduper = new EventDeduper();
-  app.use(async ({ body, next }) => {
-    const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !deduper.firstTime(eventId)) {
-      logger.info({ kind: 'event', name: 'duplicate', event_id: eventId, status: 'skipped' }, 'handled');
-      return;
-    }
-    await next();
-  });
   const deps = { engine, logger, delivery };
   registerCommands(app, deps);
   registerMessages(app, deps);

@@ -205,20 +205,22 @@ describe('mentions and direct messages', () => {
     expect(replies[before].body.text).toContain('The first cohort of 41 students');
   });
 
-  it('a retried and a duplicated event produce one reply', async () => {
-    const before = app.standIn.callsTo('chat.postMessage').length;
-    const id = eventId();
-    const mention = eventCallback(
+  it.each([
+    [
+      'mention',
       { type: 'app_mention', user: 'U1', text: '<@U0BOT> what are the goals?', ts: '1700000000.000500', channel: 'C1' },
-      id,
-    );
-    await send(app.url, mention);
-    await send(app.url, mention, {
-      ...signatureHeaders(mention.body),
+    ],
+    ['direct message', { type: 'message', channel: 'D1', channel_type: 'im', user: 'U1', text: 'Mali', ts: '1700000000.000600' }],
+  ])('a retried and a duplicated %s produce one reply', async (_kind, event) => {
+    const before = app.standIn.callsTo('chat.postMessage').length;
+    const delivery = eventCallback(event, eventId());
+    await send(app.url, delivery);
+    await send(app.url, delivery, {
+      ...signatureHeaders(delivery.body),
       'x-slack-retry-num': '1',
       'x-slack-retry-reason': 'http_timeout',
     });
-    await send(app.url, mention);
+    await send(app.url, delivery);
     await app.standIn.waitFor('chat.postMessage', before + 1);
     await new Promise((r) => setTimeout(r, 200));
     expect(app.standIn.callsTo('chat.postMessage')).toHaveLength(before + 1);

@@ -1,9 +1,10 @@
-import type { AllMiddlewareArgs, App } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, Middleware, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Message } from '../../render/message.js';
 import { replyTo } from '../../render/reply.js';
 import { renderHome } from '../../render/view.js';
 import { deliverWithinDeadline } from '../delivery.js';
 import type { ListenerDeps } from '../deps.js';
+import { EventDeduper } from '../event-dedupe.js';
 import { handled, type Outcome, outcomeOf } from '../handled.js';
 
 interface Place {
@@ -14,6 +15,15 @@ interface Place {
 /** Mentions (answered in a thread), direct messages (answered in the DM) and the Home tab. */
 export function registerMessages(app: App, deps: ListenerDeps): void {
   const { engine, logger, delivery } = deps;
+  const deduper = new EventDeduper();
+  /** Slack retries an event it thinks was missed, and may deliver one twice: only the first is answered. */
+  const firstDelivery: Middleware<SlackEventMiddlewareArgs> = async ({ body, next }) => {
+    if (!deduper.firstTime(body.event_id)) {
+      logger.info({ kind: 'event', name: 'duplicate', event_id: body.event_id, status: 'skipped' }, 'handled');
+      return;
+    }
+    await next();
+  };
 
   const reply = (client: AllMiddlewareArgs['client'], place: Place, message: Message) =>
     deliverWithinDeadline(
@@ -33,7 +43,7 @@ export function registerMessages(app: App, deps: ListenerDeps): void {
     return answer.ok ? outcomeOf(answer.decision) : { status: 'bad_request' };
   };
 
-  app.event('app_mention', async ({ event, client }) => {
+  app.event('app_mention', firstDelivery, async ({ event, client }) => {
     if (event.bot_id) return;
     const place = { channel: event.channel, threadTs: event.thread_ts ?? event.ts };
     await handled(
@@ -44,7 +54,7 @@ export function registerMessages(app: App, deps: ListenerDeps): void {
     );
   });
 
-  app.message(async ({ message, client }) => {
+  app.message(firstDelivery, async ({ message, client }) => {
     if (message.channel_type !== 'im' || message.subtype !== undefined || 'bot_id' in message) return;
     const place = { channel: message.channel, threadTs: message.thread_ts };
     await handled(
@@ -55,7 +65,7 @@ export function registerMessages(app: App, deps: ListenerDeps): void {
     );
   });
 
-  app.event('app_home_opened', async ({ event, client }) => {
+  app.event('app_home_opened', firstDelivery, async ({ event, client }) => {
     if (event.tab !== 'home') return;
     await handled(
       logger,
