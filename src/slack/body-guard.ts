@@ -1,6 +1,7 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { parse as parseForm } from 'node:querystring';
 import type { HTTPReceiver } from '@slack/bolt';
+import getRawBody from 'raw-body';
 
 /**
  * Bolt 5.1's HTTPReceiver reads `body.ssl_check` outside its error handling, so a signed body
@@ -13,28 +14,17 @@ export function guardRequestBodies(receiver: HTTPReceiver, endpoint: string, lim
   const bolt = receiver.requestListener;
   receiver.requestListener = (req, res) => {
     // Anything else goes to Bolt at once, so that its own error handling (a 404 for an unknown path) still applies.
-    if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://localhost').pathname !== endpoint) return bolt(req, res);
-    readBody(req, limitBytes).then(
+    if (req.method !== 'POST' || (req.url ?? '/').split('?', 1)[0] !== endpoint) return bolt(req, res);
+    getRawBody(req, { limit: limitBytes, length: req.headers['content-length'] }).then(
       (raw) => {
-        if (raw === undefined) return refuse(res, 413);
         if (!isObjectBody(raw, req.headers['content-type'])) return refuse(res, 400);
         Object.assign(req, { rawBody: raw });
         bolt(req, res);
       },
-      () => refuse(res, 400),
+      // Past the limit (413), or cut short or longer than its Content-Length said (400).
+      (error: { status?: number }) => refuse(res, error.status === 413 ? 413 : 400),
     );
   };
-}
-
-async function readBody(req: IncomingMessage, limitBytes: number): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limitBytes) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 /**
