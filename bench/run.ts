@@ -112,6 +112,8 @@ interface Server {
   child: ChildProcess;
   port: number;
   memory(): Promise<NodeJS.MemoryUsage>;
+  /** CPU time the server has used so far, user and system, in microseconds. */
+  cpuMicros(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -124,19 +126,25 @@ async function startServer(kind: 'real' | 'bare', slackApiUrl: string): Promise<
     child.once('message', (m: { port: number }) => resolve(m.port));
     child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
   });
+  const ask = <K extends 'memory' | 'cpu'>(key: K) =>
+    new Promise<{ memory: NodeJS.MemoryUsage; cpu: NodeJS.CpuUsage }[K]>((resolve) => {
+      const onMessage = (m: Partial<{ memory: NodeJS.MemoryUsage; cpu: NodeJS.CpuUsage }>) => {
+        const answer = m[key];
+        if (!answer) return;
+        child.off('message', onMessage);
+        resolve(answer);
+      };
+      child.on('message', onMessage);
+      child.send({ [key]: true });
+    });
   return {
     child,
     port,
-    memory: () =>
-      new Promise((resolve) => {
-        const onMessage = (m: { memory?: NodeJS.MemoryUsage }) => {
-          if (!m.memory) return;
-          child.off('message', onMessage);
-          resolve(m.memory);
-        };
-        child.on('message', onMessage);
-        child.send({ memory: true });
-      }),
+    memory: () => ask('memory'),
+    cpuMicros: async () => {
+      const { user, system } = await ask('cpu');
+      return user + system;
+    },
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());
@@ -179,25 +187,33 @@ function summary(result: autocannon.Result) {
   };
 }
 
+/** One timed load, with the server's own CPU time per request: both servers are CPU-bound, so this explains the ratio. */
+async function measure(server: Server, options: Parameters<typeof load>[1]) {
+  const cpuBefore = await server.cpuMicros();
+  const result = await load(server.port, options);
+  const cpuAfter = await server.cpuMicros();
+  return { ...summary(result), cpu_us_per_request: round((cpuAfter - cpuBefore) / result.requests.total, 0) };
+}
+
 /** Bare Bolt and the bot, both running, measured in alternation so that machine noise hits both alike. */
 async function benchHttp(slackApiUrl: string, rounds = 3) {
   const servers = { bare: await startServer('bare', slackApiUrl), real: await startServer('real', slackApiUrl) };
-  const runs: Record<'bare' | 'real', ReturnType<typeof summary>[]> = { bare: [], real: [] };
+  type Run = Awaited<ReturnType<typeof measure>>;
+  const runs: Record<'bare' | 'real', Run[]> = { bare: [], real: [] };
   for (const kind of ['bare', 'real'] as const) await load(servers[kind].port, { duration: 3, connections: 10 });
   for (let round = 0; round < rounds; round++) {
-    for (const kind of ['bare', 'real'] as const)
-      runs[kind].push(summary(await load(servers[kind].port, { duration: 5, connections: 10 })));
+    for (const kind of ['bare', 'real'] as const) runs[kind].push(await measure(servers[kind], { duration: 5, connections: 10 }));
   }
   await Promise.all(Object.values(servers).map((s) => s.stop()));
   const median = (kind: 'bare' | 'real') => {
-    const pick = (key: keyof ReturnType<typeof summary>) =>
-      runs[kind].map((r) => r[key]).sort((a, b) => a - b)[Math.floor(rounds / 2)];
+    const pick = (key: keyof Run) => runs[kind].map((r) => r[key]).sort((a, b) => a - b)[Math.floor(rounds / 2)];
     return {
       requests_per_s: pick('requests_per_s'),
       p50_ms: pick('p50_ms'),
       p99_ms: pick('p99_ms'),
       max_ms: pick('max_ms'),
       errors: pick('errors'),
+      cpu_us_per_request: pick('cpu_us_per_request'),
     };
   };
   const bare = median('bare');
@@ -303,6 +319,7 @@ try {
       `${http.real.requests_per_s}, ${http.real.p50_ms}/${http.real.p99_ms}/${http.real.max_ms} ms`,
       '',
     ],
+    ['HTTP, server CPU per request: bare / bot', `${http.bare.cpu_us_per_request} / ${http.real.cpu_us_per_request} µs`, ''],
     ['HTTP, bot / bare throughput', `${http.throughput_ratio}`, `>= 0.85: ${goal(http.throughput_ratio >= 0.85)}`],
     ['HTTP, p99 difference', `${http.p99_difference_ms} ms`, `<= 2 ms: ${goal(http.p99_difference_ms <= 2)}`],
     [

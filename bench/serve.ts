@@ -2,7 +2,7 @@
  * One server for the benchmark, in its own process so that the load generator does not share
  * its CPU: `real` is the bot in HTTP mode, logging its line per request as deployed (stdout goes
  * to /dev/null); `bare` is a Bolt app whose handler only acks a constant, the ceiling the
- * framework allows. It reports its port and, when asked, its memory, over IPC.
+ * framework allows. It reports its port and, when asked, its memory or CPU time, over IPC.
  */
 import { App, HTTPReceiver } from '@slack/bolt';
 import { pino } from 'pino';
@@ -56,10 +56,11 @@ start().then(
     process.exit(1);
   },
 );
-process.on('message', (message: { memory?: boolean }) => {
+process.on('message', (message: { memory?: boolean; cpu?: boolean }) => {
   if (message.memory) {
     global.gc?.();
     process.send?.({ memory: process.memoryUsage() });
   }
+  if (message.cpu) process.send?.({ cpu: process.cpuUsage() });
 });
 for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => process.exit(0));
