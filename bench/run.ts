@@ -1,7 +1,8 @@
 /**
- * npm run bench: the HTTP path against a bare Bolt app, the answer engine alone (real and
- * 10,000-story knowledge), start-up time, and a 20,000-request load with memory before and after.
- * Prints a table and writes bench/results.json. Everything runs on 127.0.0.1.
+ * npm run bench: the HTTP path against a bare Bolt app and one acking a ready-made card, the
+ * answer engine alone (real and 10,000-story knowledge), start-up time, and a 20,000-request
+ * load with memory before and after. Prints a table and writes bench/results.json. Everything
+ * runs on 127.0.0.1.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -117,7 +118,9 @@ interface Server {
   stop(): Promise<void>;
 }
 
-async function startServer(kind: 'real' | 'bare', slackApiUrl: string): Promise<Server> {
+type ServerKind = 'bare' | 'card' | 'real';
+
+async function startServer(kind: ServerKind, slackApiUrl: string): Promise<Server> {
   const child = fork(here('./serve.ts'), [kind, slackApiUrl, SIGNING_SECRET, BOT_TOKEN], {
     execArgv: ['--import', 'tsx', '--expose-gc'],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
@@ -195,17 +198,23 @@ async function measure(server: Server, options: Parameters<typeof load>[1]) {
   return { ...summary(result), cpu_us_per_request: round((cpuAfter - cpuBefore) / result.requests.total, 0) };
 }
 
-/** Bare Bolt and the bot, both running, measured in alternation so that machine noise hits both alike. */
+/**
+ * Bare Bolt, Bolt acking a ready-made card, and the bot, all running, measured in alternation
+ * so that machine noise hits them alike.
+ */
 async function benchHttp(slackApiUrl: string, rounds = 3) {
-  const servers = { bare: await startServer('bare', slackApiUrl), real: await startServer('real', slackApiUrl) };
+  const kinds = ['bare', 'card', 'real'] as const;
+  const servers = Object.fromEntries(
+    await Promise.all(kinds.map(async (kind) => [kind, await startServer(kind, slackApiUrl)] as const)),
+  ) as Record<ServerKind, Server>;
   type Run = Awaited<ReturnType<typeof measure>>;
-  const runs: Record<'bare' | 'real', Run[]> = { bare: [], real: [] };
-  for (const kind of ['bare', 'real'] as const) await load(servers[kind].port, { duration: 3, connections: 10 });
+  const runs: Record<ServerKind, Run[]> = { bare: [], card: [], real: [] };
+  for (const kind of kinds) await load(servers[kind].port, { duration: 3, connections: 10 });
   for (let round = 0; round < rounds; round++) {
-    for (const kind of ['bare', 'real'] as const) runs[kind].push(await measure(servers[kind], { duration: 5, connections: 10 }));
+    for (const kind of kinds) runs[kind].push(await measure(servers[kind], { duration: 5, connections: 10 }));
   }
   await Promise.all(Object.values(servers).map((s) => s.stop()));
-  const median = (kind: 'bare' | 'real') => {
+  const median = (kind: ServerKind) => {
     const pick = (key: keyof Run) => runs[kind].map((r) => r[key]).sort((a, b) => a - b)[Math.floor(rounds / 2)];
     return {
       requests_per_s: pick('requests_per_s'),
@@ -217,11 +226,14 @@ async function benchHttp(slackApiUrl: string, rounds = 3) {
     };
   };
   const bare = median('bare');
+  const card = median('card');
   const real = median('real');
   return {
     rounds,
     bare,
+    card,
     real,
+    card_throughput_ratio: round(card.requests_per_s / bare.requests_per_s, 3),
     throughput_ratio: round(real.requests_per_s / bare.requests_per_s, 3),
     p99_difference_ms: real.p99_ms - bare.p99_ms,
   };
@@ -268,7 +280,7 @@ try {
   const engine = benchEngine();
   console.error('start-up…');
   const startUp = await benchStartUp(standIn.apiUrl);
-  console.error('HTTP path: bare Bolt, then the bot…');
+  console.error('HTTP path: bare Bolt, Bolt acking a ready card, and the bot, in turn…');
   const http = await benchHttp(standIn.apiUrl);
   console.error('load: 20,000 requests at 50 connections…');
   const loadResult = await benchLoad(standIn.apiUrl);
@@ -315,11 +327,20 @@ try {
       '',
     ],
     [
+      `HTTP, Bolt acking a ready card (median of ${http.rounds}): req/s, p50/p99/max`,
+      `${http.card.requests_per_s}, ${http.card.p50_ms}/${http.card.p99_ms}/${http.card.max_ms} ms`,
+      `ceiling for a card: ${http.card_throughput_ratio} of bare`,
+    ],
+    [
       `HTTP, the bot (median of ${http.rounds}): req/s, p50/p99/max`,
       `${http.real.requests_per_s}, ${http.real.p50_ms}/${http.real.p99_ms}/${http.real.max_ms} ms`,
       '',
     ],
-    ['HTTP, server CPU per request: bare / bot', `${http.bare.cpu_us_per_request} / ${http.real.cpu_us_per_request} µs`, ''],
+    [
+      'HTTP, server CPU per request: bare / card / bot',
+      `${http.bare.cpu_us_per_request} / ${http.card.cpu_us_per_request} / ${http.real.cpu_us_per_request} µs`,
+      '',
+    ],
     ['HTTP, bot / bare throughput', `${http.throughput_ratio}`, `>= 0.85: ${goal(http.throughput_ratio >= 0.85)}`],
     ['HTTP, p99 difference', `${http.p99_difference_ms} ms`, `<= 2 ms: ${goal(http.p99_difference_ms <= 2)}`],
     [

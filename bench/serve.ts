@@ -2,21 +2,24 @@
  * One server for the benchmark, in its own process so that the load generator does not share
  * its CPU: `real` is the bot in HTTP mode, logging its line per request as deployed (stdout goes
  * to /dev/null); `bare` is a Bolt app whose handler only acks a constant, the ceiling the
- * framework allows. It reports its port and, when asked, its memory or CPU time, over IPC.
+ * framework allows; `card` is that same app acking one mission card rendered at start-up, the
+ * ceiling for any app that answers with a card in the acknowledgement, as this bot does.
+ * It reports its port and, when asked, its memory or CPU time, over IPC.
  */
 import { App, HTTPReceiver } from '@slack/bolt';
 import { pino } from 'pino';
 import { createAnswerEngine } from '../src/answer/engine.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../src/config/env.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
+import { replyTo } from '../src/render/reply.js';
 import { createSlackApp } from '../src/slack/app.js';
 
 const [kind, slackApiUrl, signingSecret, botToken] = process.argv.slice(2);
 const logger = pino({ level: 'info' });
 
 async function start(): Promise<number> {
+  const engine = createAnswerEngine(loadKnowledge(DEFAULT_KNOWLEDGE_DIR));
   if (kind === 'real') {
-    const engine = createAnswerEngine(loadKnowledge(DEFAULT_KNOWLEDGE_DIR));
     const slack = createSlackApp({
       config: {
         mode: 'http',
@@ -41,8 +44,9 @@ async function start(): Promise<number> {
     deferInitialization: true,
     logger: undefined,
   });
+  const card = { response_type: 'ephemeral' as const, ...replyTo(engine, { command: '/hr-mission', text: 'MINUSCA' }).message };
   app.command('/hr-mission', async ({ ack }) => {
-    await ack('ok');
+    await ack(kind === 'card' ? card : 'ok');
   });
   await app.init();
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as unknown as import('node:http').Server;
