@@ -91,10 +91,25 @@ describe('hostile HTTP requests', () => {
     expect(rejections).toEqual([]);
   });
 
-  it('an oversized request is refused with 413', async () => {
+  it('an oversized request is refused with 413, whether its Content-Length says so or it is streamed without one', async () => {
     const body = `command=%2Fhr-mission&text=${'x'.repeat(1024 * 1024)}`;
-    const response = await send(app.url, form(body), signatureHeaders(body));
-    expect(response.status).toBe(413);
+    const declared = await send(app.url, form(body), signatureHeaders(body));
+    expect(declared.status).toBe(413);
+    const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
+    let sent = 0;
+    const streamed = await fetch(app.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...signatureHeaders(body) },
+      body: new ReadableStream({
+        pull(controller) {
+          if (sent++ < 20) controller.enqueue(chunk);
+          else controller.close();
+        },
+      }),
+      duplex: 'half',
+      signal: AbortSignal.timeout(5_000),
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
   });
 
   it('the app still answers a valid request afterwards', async () => {
