@@ -114,11 +114,13 @@ function answerStory(index: SearchIndex, resolveMission: MissionResolver, query:
 /** "Which missions are still active?", "closed missions": the directory shows every mission's status. */
 const STATUS_QUESTION =
   /\bmissions\b.*\b(active|closed|ended|current(ly)?|running|finished)\b|\b(active|closed|current|past|former)\s+missions\b/i;
+/** "All missions", "list of peace operations", "missions?": asking for nothing but the missions themselves. */
+const LIST_QUESTION = /^\W*(?:(?:list|show|me|all|every|the|of|un|peace|peacekeeping|please)\W+)*(?:missions?|operations?)\W*$/i;
 
 function answerQuestion(index: SearchIndex, query: string, decide: Decide): Decision {
   const typed = words(query);
   if (!typed.some((word) => entryTerm(word) !== null)) return decide('help', []);
-  if (STATUS_QUESTION.test(query)) return decide('list', index.knowledge.missions.map(unscored));
+  if (STATUS_QUESTION.test(query) || LIST_QUESTION.test(query)) return decide('list', index.knowledge.missions.map(unscored));
   const named = typed.flatMap((word) => index.missionsById.get(word.toUpperCase()) ?? []);
   if (named.length > 0) return answerAboutMissions(index, query, named, decide);
   const [best, second] = searchEntries(index, query, { limit: 2 });
