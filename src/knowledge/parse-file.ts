@@ -9,7 +9,6 @@ export interface ParsedFile {
   data: unknown;
   /** The Markdown after the front matter, if the file has one. */
   body?: string;
-  bodyLine?: number;
   lineOf(path: Path): number | undefined;
 }
 
@@ -55,8 +54,7 @@ export function parseMarkdownFile(file: string, source: string): ParsedFile | Pr
   }
   const parsed = parseYamlFile(file, match[1], 1);
   if ('message' in parsed) return parsed;
-  const bodyLine = match[0].split('\n').length;
-  return { ...parsed, body: source.slice(match[0].length).trim(), bodyLine };
+  return { ...parsed, body: source.slice(match[0].length).trim() };
 }
 
 function firstLine(text: string): string {

@@ -37,8 +37,5 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function fieldName(path: Path): string {
-  return path
-    .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
-    .join('')
-    .replace(/^\./, '');
+  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('');
 }
