@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_TEXT_LENGTH } from '../answer/request.js';
 import { COMMANDS, type Origin } from '../answer/types.js';
 import type { EntryType } from '../knowledge/types.js';
 
@@ -7,7 +8,7 @@ export const SHARE_ACTION = 'share';
 export const OPEN_ACTION_PREFIX = 'open:';
 
 const originSchema = z.union([
-  z.strictObject({ command: z.enum(COMMANDS).nullable(), text: z.string().max(4000) }),
+  z.strictObject({ command: z.enum(COMMANDS).nullable(), text: z.string().max(MAX_TEXT_LENGTH) }),
   z.strictObject({ type: z.enum(['mission', 'story', 'topic']), id: z.string().max(200) }),
 ]);
 

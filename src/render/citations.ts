@@ -2,7 +2,7 @@ import type { Footnote, Mission, Source } from '../knowledge/types.js';
 import { context } from './blocks.js';
 import { escapeText } from './mrkdwn.js';
 
-export function sourceLabel(source: Source): string {
+function sourceLabel(source: Source): string {
   return source.author
     ? `${source.author}, ${source.publisher}${source.year ? `, ${source.year}` : ''}`
     : `${source.publisher}, “${source.title}”`;
@@ -14,8 +14,13 @@ export function attribution(source: Source): string {
   return `${who} · ${source.publisher}${source.year ? `, ${source.year}` : ''}`;
 }
 
+/** The sources as one line of text: "Sources: …" under an answer, "From …" under a topic, the Home tab's list. */
+export function sourcesList(sources: Source[]): string {
+  return sources.map(sourceLabel).join('; ');
+}
+
 export function sourcesContext(sources: Source[]) {
-  return context(sources.length ? escapeText(`Sources: ${sources.map(sourceLabel).join('; ')}`) : '');
+  return context(sources.length ? escapeText(`Sources: ${sourcesList(sources)}`) : '');
 }
 
 /** Required notes (e.g. Kosovo and resolution 1244), each in its own context line. */

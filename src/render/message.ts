@@ -2,7 +2,7 @@ import type { Decision } from '../answer/types.js';
 import type { Mission, Story } from '../knowledge/types.js';
 import { encodeOrigin, OPEN_ACTION_PREFIX, SHARE_ACTION, showOrigin } from './actions.js';
 import { actions, type Block, button, context, fitBlocks, header, LIMITS, sections } from './blocks.js';
-import { footnotesContext, sourcesContext } from './citations.js';
+import { footnotesContext, sourcesContext, sourcesList } from './citations.js';
 import {
   type EntryView,
   type Link,
@@ -99,14 +99,10 @@ function found(decision: Decision): EntryView {
       return {
         blocks: view.blocks,
         links: tieLinks,
-        credit: `${sourcesLine(decision)} · Ask me \`/hr-mission <name>\` for a mission`,
+        credit: `${escapeText(`From ${sourcesList(decision.sources)}`)} · Ask me \`/hr-mission <name>\` for a mission`,
       };
     }
   }
-}
-
-function sourcesLine(decision: Decision): string {
-  return escapeText(`From ${decision.sources.map((s) => `${s.publisher}, “${s.title}”`).join('; ')}`);
 }
 
 function directory(decision: Decision): EntryView {

@@ -2,7 +2,7 @@ import type { Decision } from '../answer/types.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { encodeOrigin, OPEN_ACTION_PREFIX, showOrigin } from './actions.js';
 import { type Block, button, context, divider, fitBlocks, header, LIMITS, sections } from './blocks.js';
-import { footnotesContext, sourceLabel } from './citations.js';
+import { footnotesContext, sourcesList } from './citations.js';
 import { missionLine } from './entry-views.js';
 import { renderDecision } from './message.js';
 import { bold, escapeText, truncate } from './mrkdwn.js';
@@ -45,7 +45,7 @@ export function renderHome(knowledge: KnowledgeBase): HomeView {
     ...(hidden > 0 ? context(`${hidden} more: use \`/hr-story\` to find them.`) : []),
     divider,
     ...context(
-      escapeText(`Sources: ${[...knowledge.sources.values()].map(sourceLabel).join('; ')}`),
+      escapeText(`Sources: ${sourcesList([...knowledge.sources.values()])}`),
       `Knowledge last updated ${knowledge.updatedAt.toISOString().slice(0, 10)}`,
     ),
     ...footnotesContext(
