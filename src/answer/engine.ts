@@ -16,6 +16,8 @@ export interface AnswerEngine {
 
 const HELP_WORDS = new Set(['help', 'aide', '?', '-h', '--help', 'usage']);
 const LIST_WORDS = new Set(['list', 'all', 'liste', 'tout', 'toutes']);
+/** A command's text asking for everything: nothing, or a word like "list". */
+const asksForAll = (query: string) => query === '' || LIST_WORDS.has(query.toLowerCase());
 /** A runner-up this close to the best answer to a question is offered beside it. */
 const TIE_RATIO = 0.8;
 /** Stories found by a search: more than a message could offer as buttons is of no use. */
@@ -43,8 +45,7 @@ export function createAnswerEngine(knowledge: KnowledgeBase, { indexStore }: { i
           related,
         });
 
-      const lowered = query.toLowerCase();
-      if (HELP_WORDS.has(lowered)) return decide('help', []);
+      if (HELP_WORDS.has(query.toLowerCase())) return decide('help', []);
       switch (asked) {
         case 'mission':
           return answerMission(index, resolveMission, query, decide);
@@ -76,7 +77,7 @@ type Decide = (status: Status, results: Ranked[], related?: Story[]) => Decision
 
 function answerMission(index: SearchIndex, resolveMission: MissionResolver, query: string, decide: Decide): Decision {
   const { missions } = index.knowledge;
-  if (query === '' || LIST_WORDS.has(query.toLowerCase())) return decide('list', missions.map(unscored));
+  if (asksForAll(query)) return decide('list', missions.map(unscored));
   const match = resolveMission(query);
   if (match.status === 'found') {
     return decide('found', match.missions, relatedTo(index, match.missions[0].entry));
@@ -86,7 +87,7 @@ function answerMission(index: SearchIndex, resolveMission: MissionResolver, quer
 
 function answerStory(index: SearchIndex, resolveMission: MissionResolver, query: string, decide: Decide): Decision {
   const { stories } = index.knowledge;
-  if (query === '' || LIST_WORDS.has(query.toLowerCase())) return decide('list', stories.map(unscored));
+  if (asksForAll(query)) return decide('list', stories.map(unscored));
   const match = resolveMission(query);
   const named = match.status === 'found' || match.status === 'ambiguous' ? match.missions : [];
   const wanted = new Set(named.map((m) => m.entry.id));
