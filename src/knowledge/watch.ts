@@ -8,8 +8,8 @@ export interface KnowledgeWatcher {
 }
 
 export interface WatchHandlers {
-  /** A change was saved and the whole folder is valid again. */
-  onReload(knowledge: KnowledgeBase, ms: number): void;
+  /** A change was saved and the whole folder is valid again; reading and validating it took `loadMs`. */
+  onReload(knowledge: KnowledgeBase, loadMs: number): void;
   /** A change was saved but the folder is not valid: keep serving what was loaded before. */
   onInvalid(error: KnowledgeError): void;
 }
