@@ -1,5 +1,8 @@
 import { expect } from 'vitest';
-import type { Block } from '../../src/render/blocks.js';
+import type { Block, Button } from '../../src/render/blocks.js';
+
+/** Every button of a message, in order. */
+export const buttonsOf = (blocks: Block[]): Button[] => blocks.flatMap((b) => (b.type === 'actions' ? b.elements : []));
 
 const MASS_MENTION = /<!(channel|here|everyone|subteam\^[^>]*)(\|[^>]*)?>/;
 

@@ -4,7 +4,7 @@ import { createAnswerEngine } from '../../src/answer/engine.js';
 import type { Command } from '../../src/answer/types.js';
 import { renderDecision } from '../../src/render/message.js';
 import { renderHome, renderModal } from '../../src/render/view.js';
-import { expectBlocksWithinLimits, expectNoMassMention, expectWithinBlockKitLimits } from '../helpers/block-kit.js';
+import { buttonsOf, expectBlocksWithinLimits, expectNoMassMention, expectWithinBlockKitLimits } from '../helpers/block-kit.js';
 import { realEngine } from '../helpers/knowledge.js';
 
 const engine = realEngine();
@@ -26,7 +26,7 @@ describe('mission card', () => {
     expect(text).toContain('Human rights forum in the Central African Republic');
     expect(text).toContain('Electoral support in the Central African Republic');
     expect(text).toContain('Sources: ');
-    const buttons = card.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : []));
+    const buttons = buttonsOf(card.blocks);
     expect(buttons.map((b) => b.text.text)).toEqual([
       'Share in channel',
       'Human rights forum in the Central African Republic',
@@ -110,7 +110,7 @@ describe('answers to questions', () => {
     const decision = engine.answer({ command: null, text: 'why do human rights matter?' });
     expect(decision.results).toHaveLength(2);
     const message = renderDecision(decision);
-    const buttons = message.blocks.flatMap((b) => (b.type === 'actions' ? b.elements.map((e) => e.text.text) : []));
+    const buttons = buttonsOf(message.blocks).map((b) => b.text.text);
     expect(buttons).toEqual([`Also: ${decision.results[1].entry.title}`]);
   });
 });
@@ -125,7 +125,7 @@ describe('lists, ambiguity, not found, help', () => {
 
   it('an ambiguous place offers one button per candidate and no share', () => {
     const message = render('/hr-mission', 'Sudan');
-    const buttons = message.blocks.flatMap((b) => (b.type === 'actions' ? b.elements.map((e) => e.text.text) : []));
+    const buttons = buttonsOf(message.blocks).map((b) => b.text.text);
     expect(buttons).toEqual(['UNAMID · Darfur, Sudan', 'UNMISS · South Sudan']);
   });
 
@@ -134,7 +134,7 @@ describe('lists, ambiguity, not found, help', () => {
     expect(all(far)).toContain("I couldn't find a mission matching “Narnia &amp; friends”");
     expect(far.blocks.some((b) => b.type === 'actions')).toBe(false);
     const close = render('/hr-mission', 'UNAMO');
-    const buttons = close.blocks.flatMap((b) => (b.type === 'actions' ? b.elements.map((e) => e.text.text) : []));
+    const buttons = buttonsOf(close.blocks).map((b) => b.text.text);
     expect(buttons).toEqual(['UNAMA · Afghanistan', 'UNAMI · Iraq']);
   });
 
@@ -188,7 +188,7 @@ describe('a large knowledge base', () => {
     const card = renderBig('/hr-mission', 'MINUSCA');
     const stories = big.knowledge.stories.filter((s) => s.missions.includes('MINUSCA')).length;
     expect(all(card)).toContain(`…and ${stories - 8} more: \`/hr-story MINUSCA\``);
-    expect(card.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : []))).toHaveLength(1 + 8);
+    expect(buttonsOf(card.blocks)).toHaveLength(1 + 8);
     expectWithinBlockKitLimits(card);
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeOrigin } from '../../src/render/actions.js';
 import type { Block, Button } from '../../src/render/blocks.js';
-import { expectNoMassMention, expectWithinBlockKitLimits } from '../helpers/block-kit.js';
+import { buttonsOf, expectNoMassMention, expectWithinBlockKitLimits } from '../helpers/block-kit.js';
 import { type RunningApp, startHttpApp } from '../helpers/running-app.js';
 import {
   BOT_TOKEN,
@@ -21,7 +21,6 @@ afterAll(async () => {
   await app.stop();
 });
 
-const buttonsOf = (blocks: Block[]): Button[] => blocks.flatMap((b) => (b.type === 'actions' ? b.elements : []));
 let nextEvent = 0;
 const eventId = () => `Ev${Date.now()}${++nextEvent}`;
 
