@@ -17,9 +17,15 @@ import { createSlackApp } from '../src/slack/app.js';
 const [kind, slackApiUrl, signingSecret, botToken] = process.argv.slice(2);
 const logger = pino({ level: 'info' });
 
-async function start(): Promise<number> {
+/** The one card the `card` server acks; the engine that rendered it is not kept, as bare Bolt has none. */
+function readyCard() {
   const engine = createAnswerEngine(loadKnowledge(DEFAULT_KNOWLEDGE_DIR));
+  return { response_type: 'ephemeral' as const, ...replyTo(engine, { command: '/hr-mission', text: 'MINUSCA' }).message };
+}
+
+async function start(): Promise<number> {
   if (kind === 'real') {
+    const engine = createAnswerEngine(loadKnowledge(DEFAULT_KNOWLEDGE_DIR));
     const slack = createSlackApp({
       config: {
         mode: 'http',
@@ -44,9 +50,9 @@ async function start(): Promise<number> {
     deferInitialization: true,
     logger: undefined,
   });
-  const card = { response_type: 'ephemeral' as const, ...replyTo(engine, { command: '/hr-mission', text: 'MINUSCA' }).message };
+  const reply = kind === 'card' ? readyCard() : 'ok';
   app.command('/hr-mission', async ({ ack }) => {
-    await ack(kind === 'card' ? card : 'ok');
+    await ack(reply);
   });
   await app.init();
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as unknown as import('node:http').Server;
