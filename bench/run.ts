@@ -60,8 +60,8 @@ function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-function timeEngine(engine: ReturnType<typeof createAnswerEngine>, rounds: number) {
-  for (const q of MIXED_QUERIES) engine.answer(q);
+/** One pass: every query of the mixed set, `rounds` times over, timed one by one. */
+function timePass(engine: ReturnType<typeof createAnswerEngine>, rounds: number) {
   const times: number[] = [];
   for (let r = 0; r < rounds; r++) {
     for (const q of MIXED_QUERIES) {
@@ -71,11 +71,21 @@ function timeEngine(engine: ReturnType<typeof createAnswerEngine>, rounds: numbe
     }
   }
   times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99), max: times.at(-1) ?? 0, count: times.length };
+}
+
+/** The pass with the median p99 of three, as the HTTP figures are medians of three rounds: one noisy burst cannot decide it. */
+function timeEngine(engine: ReturnType<typeof createAnswerEngine>, rounds: number, passes = 3) {
+  for (const q of MIXED_QUERIES) engine.answer(q);
+  const runs = Array.from({ length: passes }, () => timePass(engine, rounds));
+  const median = [...runs].sort((a, b) => a.p99 - b.p99)[Math.floor(passes / 2)];
   return {
-    queries: times.length,
-    p50_ms: round(percentile(times, 50), 3),
-    p99_ms: round(percentile(times, 99), 3),
-    max_ms: round(times.at(-1) ?? 0, 3),
+    queries: median.count,
+    passes,
+    p50_ms: round(median.p50, 3),
+    p99_ms: round(median.p99, 3),
+    max_ms: round(median.max, 3),
+    p99_each_pass_ms: runs.map((r) => round(r.p99, 3)),
   };
 }
 
@@ -300,13 +310,13 @@ try {
   const rows: [string, string, string][] = [
     ['machine', `${results.cores} cores, ${results.cpu}, Node ${results.node}`, ''],
     [
-      'engine, real knowledge: p50 / p99',
+      `engine, real knowledge (median pass of ${engine.real.passes}): p50 / p99`,
       `${engine.real.p50_ms} / ${engine.real.p99_ms} ms`,
       `p99 < 1 ms: ${goal(engine.real.p99_ms < 1)}`,
     ],
     [
-      'engine, 10,000 stories: p50 / p99',
-      `${engine.generated.p50_ms} / ${engine.generated.p99_ms} ms`,
+      `engine, 10,000 stories (median pass of ${engine.generated.passes}): p50 / p99`,
+      `${engine.generated.p50_ms} / ${engine.generated.p99_ms} ms (each pass: ${engine.generated.p99_each_pass_ms.join(', ')})`,
       `p99 < 10 ms: ${goal(engine.generated.p99_ms < 10)}`,
     ],
     ['engine, 10,000 stories: index built', `${engine.generated.index_build_ms} ms`, ''],
