@@ -17,9 +17,9 @@ const BASE_FIELDS = Object.keys(BASE_BOOST);
 /** An entry must match at least this share of the asker's words to count as an answer. */
 const MIN_COVERAGE = 0.5;
 /**
- * A word found in more than this share of all entries says little about which one is meant:
- * BM25 weighs it under ln 3 (a word found in one entry of 24 weighs 2.8), yet searching it
- * goes through every one of those entries.
+ * A word found in more than this share of all entries says little about which one is meant
+ * (BM25 weighs a word that common under ln 3, and one found in one entry of 24 at 2.8), yet
+ * searching it goes through every one of those entries.
  */
 const UBIQUITOUS = 1 / 3;
 
