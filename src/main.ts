@@ -1,8 +1,7 @@
-import dotenv from 'dotenv';
 import { createAnswerEngine } from './answer/engine.js';
 import { runConsole } from './cli/console.js';
 import { runOrExit } from './cli/run-or-exit.js';
-import { readConfig } from './config/env.js';
+import { loadEnv, readConfig } from './config/env.js';
 import { createLogger } from './config/logger.js';
 import { fileIndexStore } from './knowledge/index-store.js';
 import { loadKnowledge } from './knowledge/load.js';
@@ -12,8 +11,7 @@ import { watchKnowledge } from './knowledge/watch.js';
 const SHUTDOWN_GRACE_MS = 4_000;
 
 runOrExit(async () => {
-  dotenv.config({ quiet: true });
-  const config = readConfig(process.env);
+  const config = readConfig(loadEnv());
   const logger = createLogger(config.logLevel, config.mode === 'console' ? process.stderr : undefined);
   const started = performance.now();
   const indexStore = fileIndexStore();

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createAnswerEngine } from '../answer/engine.js';
-import { DEFAULT_KNOWLEDGE_DIR } from '../config/env.js';
+import { knowledgeDirFrom, loadEnv } from '../config/env.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { toAnswerJson } from '../render/json.js';
 import { replyTo } from '../render/reply.js';
@@ -23,7 +23,7 @@ runOrExit(async () => {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const engine = createAnswerEngine(loadKnowledge(process.env.KNOWLEDGE_DIR || DEFAULT_KNOWLEDGE_DIR));
+  const engine = createAnswerEngine(loadKnowledge(knowledgeDirFrom(loadEnv())));
 
   if (args.values.jsonl) {
     let lineNumber = 0;

@@ -1,10 +1,10 @@
-import { DEFAULT_KNOWLEDGE_DIR } from '../config/env.js';
+import { knowledgeDirFrom, loadEnv } from '../config/env.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { runOrExit } from './run-or-exit.js';
 
 /** `npm run kb:check [folder]`: validates the knowledge files, naming each problem's file and line. */
 runOrExit(async () => {
-  const dir = process.argv[2] || process.env.KNOWLEDGE_DIR || DEFAULT_KNOWLEDGE_DIR;
+  const dir = process.argv[2] || knowledgeDirFrom(loadEnv());
   const kb = loadKnowledge(dir);
   process.stdout.write(
     `Knowledge is valid: ${kb.missions.length} missions, ${kb.topics.length} topics, ${kb.stories.length} stories (${dir}).\n`,

@@ -1,7 +1,22 @@
 import { fileURLToPath } from 'node:url';
+import dotenv from 'dotenv';
 import { z } from 'zod';
 
 export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge', import.meta.url));
+
+/**
+ * The environment, with a `.env` file in the working folder (the repo root, under npm) filling in
+ * what is unset, so that `npm start`, `npm run ask` and `npm run kb:check` read the same settings.
+ */
+export function loadEnv(): NodeJS.ProcessEnv {
+  dotenv.config({ quiet: true });
+  return process.env;
+}
+
+/** The knowledge folder: KNOWLEDGE_DIR, or ./knowledge in this repository when it is unset or blank. */
+export function knowledgeDirFrom(env: NodeJS.ProcessEnv): string {
+  return env.KNOWLEDGE_DIR?.trim() || DEFAULT_KNOWLEDGE_DIR;
+}
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -42,7 +57,6 @@ const envSchema = z.object({
   HOST: optional,
   SLACK_API_URL: z.preprocess(blankAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
   LOG_LEVEL: z.preprocess(blankAsUndefined, z.enum(LOG_LEVELS).optional()),
-  KNOWLEDGE_DIR: optional,
 });
 
 /** Chooses the mode from the environment: Socket Mode, HTTP mode, or the local console. */
@@ -52,7 +66,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken } = parsed.data;
-  const common = { knowledgeDir: parsed.data.KNOWLEDGE_DIR ?? DEFAULT_KNOWLEDGE_DIR, slackApiUrl: parsed.data.SLACK_API_URL };
+  const common = { knowledgeDir: knowledgeDirFrom(env), slackApiUrl: parsed.data.SLACK_API_URL };
 
   if (!botToken && !signingSecret && !appToken) {
     return { mode: 'console', logLevel: parsed.data.LOG_LEVEL ?? 'warn', knowledgeDir: common.knowledgeDir };

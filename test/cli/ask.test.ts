@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectWithinBlockKitLimits } from '../helpers/block-kit.js';
+import { knowledgeCopy } from '../helpers/knowledge.js';
 import { runScript } from '../helpers/run-cli.js';
 
 const ask = (args: string[], input?: string) => runScript('src/cli/ask.ts', args, { input });
@@ -80,6 +84,26 @@ describe('npm run kb:check', () => {
     const { code, stdout } = await runScript('src/cli/kb-check.ts');
     expect(code).toBe(0);
     expect(stdout).toContain('Knowledge is valid: 13 missions, 6 topics, 5 stories');
+  });
+});
+
+describe('KNOWLEDGE_DIR set in .env', () => {
+  it('is the folder that kb:check checks, ask answers from and npm start serves', async () => {
+    const kb = knowledgeCopy();
+    const workDir = mkdtempSync(join(tmpdir(), 'hr-env-'));
+    try {
+      kb.edit('stories/unmik-human-rights-masters.md', /^title: .*$/m, 'title: Text TK');
+      writeFileSync(join(workDir, '.env'), `KNOWLEDGE_DIR=${kb.dir}\n`);
+      const fromEnvFile = { cwd: workDir, env: { KNOWLEDGE_DIR: undefined }, input: '/hr-mission Mali\n' };
+      for (const script of ['src/cli/kb-check.ts', 'src/cli/ask.ts', 'src/main.ts']) {
+        const { code, stderr } = await runScript(script, script.endsWith('ask.ts') ? ['Mali'] : [], fromEnvFile);
+        expect(code, script).toBe(1);
+        expect(stderr, script).toContain('stories/unmik-human-rights-masters.md:3: contains the placeholder "TK"');
+      }
+    } finally {
+      kb.remove();
+      rmSync(workDir, { recursive: true, force: true });
+    }
   });
 });
 

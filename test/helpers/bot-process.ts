@@ -22,6 +22,8 @@ export async function startBotProcess(slackApiUrl: string, env: NodeJS.ProcessEn
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
+      // Blank, not absent, so that a developer's own .env cannot point the bot at other knowledge.
+      KNOWLEDGE_DIR: '',
       ...env,
     },
   });

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { ROOT } from './paths.js';
 
 export interface Run {
@@ -7,12 +8,20 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs one of the project's entry points as a user would (tsx, from the repo root), with no Slack settings. */
-export function runScript(script: string, args: string[] = [], { input = '', env = {} as NodeJS.ProcessEnv } = {}): Promise<Run> {
+/**
+ * Runs one of the project's entry points as a user would: with tsx, from the repo root (or `cwd`,
+ * whose .env it then reads), with no Slack settings and the default knowledge folder.
+ */
+export function runScript(
+  script: string,
+  args: string[] = [],
+  { input = '', env = {} as NodeJS.ProcessEnv, cwd = ROOT } = {},
+): Promise<Run> {
   // Blank, not absent: dotenv leaves set variables alone, so a developer's own .env cannot leak in.
-  const clean = { ...process.env, SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '' };
+  const clean = { ...process.env, SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', KNOWLEDGE_DIR: '' };
+  const tsx = import.meta.resolve('tsx');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...clean, ...env } });
+    const child = spawn(process.execPath, ['--import', tsx, join(ROOT, script), ...args], { cwd, env: { ...clean, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => {
