@@ -162,7 +162,8 @@ function crossCheck(kb: KnowledgeBase, reader: FolderReader): Problem[] {
     entry.footnotes.forEach((id, i) => {
       if (!kb.footnotes.has(id)) at(entry, ['footnotes', i], `unknown footnote "${id}": use one of ${list(kb.footnotes.keys())}`);
     });
-    for (const [field, value] of textFields(entry)) {
+    const texts = textFields(entry);
+    for (const [field, value] of texts) {
       if (PLACEHOLDER.test(value)) {
         at(
           entry,
@@ -171,9 +172,7 @@ function crossCheck(kb: KnowledgeBase, reader: FolderReader): Problem[] {
         );
       }
     }
-    const allText = textFields(entry)
-      .map(([, value]) => value)
-      .join('\n');
+    const allText = texts.map(([, value]) => value).join('\n');
     for (const note of kb.footnotes.values()) {
       if (allText.includes(note.appliesTo) && !entry.footnotes.includes(note.id)) {
         at(entry, ['footnotes'], `names "${note.appliesTo}" but does not carry its note: add "${note.id}" to footnotes`);
