@@ -9,10 +9,22 @@ export interface BotProcess {
   exited: Promise<number | null>;
 }
 
-/** `npm start`'s entry point as its own process, in HTTP mode on 127.0.0.1, using the given Slack API. */
-export async function startBotProcess(slackApiUrl: string, env: NodeJS.ProcessEnv = {}): Promise<BotProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
+/** How to start the bot: `npm start`'s entry point through tsx by default, or the built dist/main.js in another folder. */
+export interface Entry {
+  cwd: string;
+  args: string[];
+}
+
+export const SOURCE_ENTRY: Entry = { cwd: ROOT, args: ['--import', 'tsx', 'src/main.ts'] };
+
+/** The bot as its own process, in HTTP mode on 127.0.0.1, using the given Slack API. */
+export async function startBotProcess(
+  slackApiUrl: string,
+  env: NodeJS.ProcessEnv = {},
+  entry: Entry = SOURCE_ENTRY,
+): Promise<BotProcess> {
+  const child = spawn(process.execPath, entry.args, {
+    cwd: entry.cwd,
     env: {
       ...process.env,
       SLACK_BOT_TOKEN: BOT_TOKEN,

@@ -1,0 +1,76 @@
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BotProcess, startBotProcess } from '../helpers/bot-process.js';
+import { ROOT } from '../helpers/paths.js';
+import { runScript } from '../helpers/run-cli.js';
+import { send, slashCommand } from '../helpers/slack-requests.js';
+import { SlackStandIn } from '../helpers/slack-stand-in.js';
+
+const run = promisify(execFile);
+const NO_SLACK = { SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', KNOWLEDGE_DIR: '' };
+
+/** What an operator deploys: the package files, the knowledge and a built dist/, installed without dev dependencies. */
+let dir: string;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'hr-bot-production-'));
+  for (const path of ['package.json', 'package-lock.json', 'knowledge', 'scripts']) {
+    cpSync(join(ROOT, path), join(dir, path), { recursive: true });
+  }
+  // `npm run build`, written to the copy rather than to the clone's own dist/.
+  const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+  await run(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', join(dir, 'dist')], { cwd: ROOT });
+  await run('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: dir });
+}, 90_000);
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a production install (npm ci --omit=dev over a built dist/)', () => {
+  it('has no dev dependency to lean on', () => {
+    expect(existsSync(join(dir, 'dist/main.js'))).toBe(true);
+    for (const dev of ['tsx', 'typescript', 'vitest']) expect(existsSync(join(dir, 'node_modules', dev))).toBe(false);
+  });
+
+  it('answers in the console as the source does', async () => {
+    const input = '/hr-mission Mali\nhow many students graduated?\n';
+    const built = await run('sh', ['-c', `printf '${input.replaceAll('\n', '\\n')}' | node dist/main.js`], {
+      cwd: dir,
+      env: { ...process.env, ...NO_SLACK },
+    });
+    const source = await runScript('src/main.ts', [], { input });
+    expect(source.code).toBe(0);
+    expect(built.stdout.length).toBeGreaterThan(0);
+    expect(built.stdout).toBe(source.stdout);
+  });
+
+  it('checks the knowledge with npm run kb:check', async () => {
+    const { stdout } = await run('npm', ['run', '-s', 'kb:check'], { cwd: dir, env: { ...process.env, ...NO_SLACK } });
+    expect(stdout).toContain(`Knowledge is valid`);
+    expect(stdout).toContain(join(dir, 'knowledge'));
+  });
+
+  describe('in HTTP mode', () => {
+    let standIn: SlackStandIn;
+    let bot: BotProcess;
+    beforeAll(async () => {
+      standIn = await new SlackStandIn().start();
+      bot = await startBotProcess(standIn.apiUrl, {}, { cwd: dir, args: ['dist/main.js'] });
+    });
+    afterAll(async () => {
+      bot?.child.kill('SIGTERM');
+      await bot?.exited;
+      await standIn.stop();
+    });
+
+    it('is ready and answers a signed command in the acknowledgement', async () => {
+      expect((await fetch(`${bot.origin}/readyz`)).status).toBe(200);
+      const answer = await send(`${bot.origin}/slack/events`, slashCommand('/hr-mission', 'Mali', standIn.responseUrl()));
+      expect(answer.status).toBe(200);
+      expect(answer.json().blocks.length).toBeGreaterThan(0);
+    });
+  });
+});
