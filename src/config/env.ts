@@ -24,6 +24,8 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 interface Common {
   logLevel: LogLevel;
   knowledgeDir: string;
+  /** Redis shared by every replica for event de-duplication; unset, each replica de-duplicates in memory. */
+  redisUrl?: string;
 }
 
 export type Config =
@@ -57,6 +59,7 @@ const envSchema = z.object({
   HOST: optional,
   SLACK_API_URL: z.preprocess(blankAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
   LOG_LEVEL: z.preprocess(blankAsUndefined, z.enum(LOG_LEVELS).optional()),
+  REDIS_URL: z.preprocess(blankAsUndefined, z.url({ protocol: /^rediss?$/ }).optional()),
 });
 
 /** Chooses the mode from the environment: Socket Mode, HTTP mode, or the local console. */
@@ -66,7 +69,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken } = parsed.data;
-  const common = { knowledgeDir: knowledgeDirFrom(env), slackApiUrl: parsed.data.SLACK_API_URL };
+  const common = { knowledgeDir: knowledgeDirFrom(env), slackApiUrl: parsed.data.SLACK_API_URL, redisUrl: parsed.data.REDIS_URL };
 
   if (!botToken && !signingSecret && !appToken) {
     return { mode: 'console', logLevel: parsed.data.LOG_LEVEL ?? 'warn', knowledgeDir: common.knowledgeDir };

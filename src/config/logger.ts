@@ -15,7 +15,14 @@ const REDACT = [
   '*.headers.authorization',
 ];
 
+/** JSON lines with an ISO time and the level's name (`"level":"info"`), readable by any log collector. */
 export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
-  const options = { level, base: { app: 'hr-mission-bot' }, redact: { paths: REDACT, censor: '[secret]' } };
+  const options = {
+    level,
+    base: { app: 'hr-mission-bot' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label: string) => ({ level: label }) },
+    redact: { paths: REDACT, censor: '[secret]' },
+  };
   return destination ? pino(options, destination) : pino(options);
 }

@@ -5,10 +5,12 @@ import type { AnswerEngine } from '../answer/engine.js';
 import { type Config, ConfigError } from '../config/env.js';
 import { guardRequestBodies } from './body-guard.js';
 import { boltLogger } from './bolt-logger.js';
+import { type Dedupe, memoryDedupe } from './dedupe.js';
 import { DEFAULT_DELIVERY, type DeliveryOptions, webClientOptions } from './delivery.js';
 import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerMessages } from './listeners/messages.js';
+import { countingWebApiAttempts, createMetrics, type Metrics, serveMetrics } from './metrics.js';
 
 export type SlackConfig = Exclude<Config, { mode: 'console' }>;
 
@@ -17,6 +19,9 @@ export interface SlackAppOptions {
   engine: () => AnswerEngine;
   logger: Logger;
   delivery?: Partial<DeliveryOptions>;
+  /** Shared through Redis when several replicas run; this process's memory by default. */
+  dedupe?: Dedupe;
+  metrics?: Metrics;
 }
 
 export interface SlackApp {
@@ -32,15 +37,22 @@ const SLACK_ENDPOINT = '/slack/events';
 const BODY_LIMIT = 1024 * 1024;
 
 /** The Bolt app, wired to the engine. Slack code here does only wiring: the answers come from the engine. */
-export function createSlackApp({ config, engine, logger, delivery: deliveryOverrides }: SlackAppOptions): SlackApp {
+export function createSlackApp({
+  config,
+  engine,
+  logger,
+  delivery: deliveryOverrides,
+  dedupe = memoryDedupe(),
+  metrics = createMetrics(),
+}: SlackAppOptions): SlackApp {
   const delivery = { ...DEFAULT_DELIVERY, ...deliveryOverrides };
-  const clientOptions = webClientOptions(delivery, config.slackApiUrl);
+  const clientOptions = countingWebApiAttempts(webClientOptions(delivery, config.slackApiUrl), metrics);
   const log = boltLogger(logger);
   let ready = false;
 
   const receiver: Receiver =
     config.mode === 'http'
-      ? createHttpReceiver(config, log, () => ready)
+      ? createHttpReceiver(config, log, () => ready, metrics)
       : new SocketModeReceiver({ appToken: config.appToken, logger: log, installerOptions: { clientOptions } });
 
   const app = new App({
@@ -54,7 +66,7 @@ export function createSlackApp({ config, engine, logger, delivery: deliveryOverr
     convoStore: false,
   });
 
-  const deps = { engine, logger, delivery };
+  const deps = { engine, logger, delivery, dedupe, metrics };
   registerCommands(app, deps);
   registerMessages(app, deps);
   registerActions(app, deps);
@@ -87,11 +99,12 @@ export function createSlackApp({ config, engine, logger, delivery: deliveryOverr
   };
 }
 
-/** Slack's endpoint at /slack/events, beside /healthz (alive) and /readyz (knowledge loaded, app started). */
+/** Slack's endpoint at /slack/events, beside /healthz (alive), /readyz (knowledge loaded, app started) and /metrics. */
 function createHttpReceiver(
   config: Extract<SlackConfig, { mode: 'http' }>,
   logger: BoltLogger,
   isReady: () => boolean,
+  metrics: Metrics,
 ): HTTPReceiver {
   const json = (res: ServerResponse, status: number, body: object) => {
     res.writeHead(status, { 'content-type': 'application/json' });
@@ -103,8 +116,13 @@ function createHttpReceiver(
     logger,
     bodyLimit: BODY_LIMIT,
     customRoutes: [
-      { path: '/healthz', method: ['GET'], handler: (_req, res) => json(res, 200, { ok: true }) },
-      { path: '/readyz', method: ['GET'], handler: (_req, res) => json(res, isReady() ? 200 : 503, { ready: isReady() }) },
+      { path: '/healthz', method: ['GET', 'HEAD'], handler: (_req, res) => json(res, 200, { ok: true }) },
+      {
+        path: '/readyz',
+        method: ['GET', 'HEAD'],
+        handler: (_req, res) => json(res, isReady() ? 200 : 503, { ready: isReady() }),
+      },
+      { path: '/metrics', method: ['GET'], handler: (_req, res) => serveMetrics(metrics, res) },
     ],
   });
   guardRequestBodies(receiver, SLACK_ENDPOINT, BODY_LIMIT);

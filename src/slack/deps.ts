@@ -1,10 +1,17 @@
 import type { Logger } from 'pino';
 import type { AnswerEngine } from '../answer/engine.js';
+import type { Dedupe } from './dedupe.js';
 import type { DeliveryOptions } from './delivery.js';
+import type { Metrics } from './metrics.js';
 
-/** What every listener is given: the engine (current one, as the knowledge can be reloaded), a logger, the delivery bounds. */
+/**
+ * What every listener is given: the engine (current one, as the knowledge can be reloaded), a logger,
+ * the delivery bounds, the event de-duplication and the metrics.
+ */
 export interface ListenerDeps {
   engine: () => AnswerEngine;
   logger: Logger;
   delivery: DeliveryOptions;
+  dedupe: Dedupe;
+  metrics: Metrics;
 }

@@ -1,12 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import type { Logger } from 'pino';
 import type { Decision } from '../answer/types.js';
 import type { Message } from '../render/message.js';
 import { renderApology } from '../render/notice.js';
+import type { ListenerDeps } from './deps.js';
 
 export interface RequestFields {
   kind: 'command' | 'event' | 'action';
   name: string;
+  /** Where the request came from, for the log line: workspace and channel ids only, never who asked. */
+  team?: string;
+  channel?: string;
+}
+
+/** The workspace and channel of any Slack payload (command, event envelope, interaction), as far as it has them. */
+export function whereFrom(body: unknown): Pick<RequestFields, 'team' | 'channel'> {
+  const b = body as {
+    team_id?: string;
+    channel_id?: string;
+    team?: { id?: string } | null;
+    channel?: { id?: string };
+    event?: { channel?: string };
+  };
+  return { team: b.team_id ?? b.team?.id ?? undefined, channel: b.channel_id ?? b.channel?.id ?? b.event?.channel };
 }
 
 /** What a handler reports for its log line. */
@@ -21,23 +36,28 @@ export const outcomeOf = (decision: Decision): Outcome => ({
 });
 
 /**
- * Runs one request's work and logs one line with its timing. A failure is logged with a
- * short reference, the user gets an apology quoting it, and nothing propagates to Bolt.
+ * Runs one request's work, logs one line with its timing and counts it in the metrics. A failure is
+ * logged with a short reference, the user gets an apology quoting it, and nothing propagates to Bolt.
  */
 export async function handled(
-  logger: Logger,
+  { logger, metrics }: Pick<ListenerDeps, 'logger' | 'metrics'>,
   fields: RequestFields,
   work: () => Promise<Outcome>,
   apologize: (apology: Message) => Promise<unknown>,
 ): Promise<void> {
   const started = performance.now();
-  const ms = () => Math.round((performance.now() - started) * 100) / 100;
+  const ms = (status: string) => {
+    const elapsed = performance.now() - started;
+    metrics.requests.inc({ surface: fields.name, status });
+    metrics.answerSeconds.observe({ surface: fields.name }, elapsed / 1000);
+    return Math.round(elapsed * 100) / 100;
+  };
   try {
     const outcome = await work();
-    logger.info({ ...fields, ...outcome, ms: ms() }, 'handled');
+    logger.info({ ...fields, ...outcome, ms: ms(outcome.status) }, 'handled');
   } catch (error) {
     const ref = randomUUID().slice(0, 8);
-    logger.error({ ...fields, status: 'error', ref, err: error, ms: ms() }, 'request failed');
+    logger.error({ ...fields, status: 'error', ref, err: error, ms: ms('error') }, 'request failed');
     try {
       await apologize(renderApology(ref));
     } catch (apologyError) {

@@ -6,10 +6,11 @@ import { renderGone } from '../../render/notice.js';
 import { renderModal } from '../../render/view.js';
 import { deliverWithinDeadline } from '../delivery.js';
 import type { ListenerDeps } from '../deps.js';
-import { handled, outcomeOf } from '../handled.js';
+import { handled, outcomeOf, whereFrom } from '../handled.js';
 
 /** Buttons: "Share in channel", and the buttons that open a mission, a story or a topic. */
-export function registerActions(app: App, { engine, logger, delivery }: ListenerDeps): void {
+export function registerActions(app: App, deps: ListenerDeps): void {
+  const { engine, delivery } = deps;
   const send = (respond: RespondFn | undefined, message: Parameters<RespondFn>[0]) => {
     if (!respond) throw new Error('this action came without a response_url');
     return deliverWithinDeadline(() => respond(message), delivery);
@@ -27,8 +28,8 @@ export function registerActions(app: App, { engine, logger, delivery }: Listener
     async ({ ack, action, body, respond }) => {
       await ack();
       await handled(
-        logger,
-        { kind: 'action', name: SHARE_ACTION },
+        deps,
+        { kind: 'action', name: SHARE_ACTION, ...whereFrom(body) },
         async () => {
           const decision = decisionFor(action.value);
           if (!decision) {
@@ -54,8 +55,8 @@ export function registerActions(app: App, { engine, logger, delivery }: Listener
       await ack();
       const inView = body.container?.type === 'view';
       await handled(
-        logger,
-        { kind: 'action', name: 'open' },
+        deps,
+        { kind: 'action', name: 'open', ...whereFrom(body) },
         async () => {
           const decision = decisionFor(action.value);
           if (inView) {

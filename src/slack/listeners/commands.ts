@@ -2,15 +2,16 @@ import type { App } from '@slack/bolt';
 import { COMMANDS } from '../../answer/types.js';
 import { replyTo } from '../../render/reply.js';
 import type { ListenerDeps } from '../deps.js';
-import { handled, outcomeOf } from '../handled.js';
+import { handled, outcomeOf, whereFrom } from '../handled.js';
 
 /** /hr-mission and /hr-story: the answer is the acknowledgement itself, ephemeral, well inside Slack's 3 seconds. */
-export function registerCommands(app: App, { engine, logger }: ListenerDeps): void {
+export function registerCommands(app: App, deps: ListenerDeps): void {
+  const { engine } = deps;
   for (const name of COMMANDS) {
     app.command(name, async ({ command, ack }) => {
       await handled(
-        logger,
-        { kind: 'command', name },
+        deps,
+        { kind: 'command', name, ...whereFrom(command) },
         async () => {
           const reply = replyTo(engine(), { command: name, text: command.text });
           await ack({ response_type: 'ephemeral', ...reply.message });

@@ -4,8 +4,7 @@ import { replyTo } from '../../render/reply.js';
 import { renderHome } from '../../render/view.js';
 import { deliverWithinDeadline } from '../delivery.js';
 import type { ListenerDeps } from '../deps.js';
-import { EventDeduper } from '../event-dedupe.js';
-import { handled, type Outcome, outcomeOf } from '../handled.js';
+import { handled, type Outcome, outcomeOf, whereFrom } from '../handled.js';
 
 interface Place {
   channel: string;
@@ -14,11 +13,11 @@ interface Place {
 
 /** Mentions (answered in a thread), direct messages (answered in the DM) and the Home tab. */
 export function registerMessages(app: App, deps: ListenerDeps): void {
-  const { engine, logger, delivery } = deps;
-  const deduper = new EventDeduper();
+  const { engine, logger, delivery, dedupe, metrics } = deps;
   /** Slack retries an event it thinks was missed, and may deliver one twice: only the first is answered. */
   const firstDelivery: Middleware<SlackEventMiddlewareArgs> = async ({ body, next }) => {
-    if (!deduper.firstTime(body.event_id)) {
+    if (!(await dedupe.firstTime(body.event_id))) {
+      metrics.duplicateEvents.inc();
       logger.info({ kind: 'event', name: 'duplicate', event_id: body.event_id, status: 'skipped' }, 'handled');
       return;
     }
@@ -43,33 +42,33 @@ export function registerMessages(app: App, deps: ListenerDeps): void {
     return answer.ok ? outcomeOf(answer.decision) : { status: 'bad_request' };
   };
 
-  app.event('app_mention', firstDelivery, async ({ event, client }) => {
+  app.event('app_mention', firstDelivery, async ({ event, body, client }) => {
     if (event.bot_id) return;
     const place = { channel: event.channel, threadTs: event.thread_ts ?? event.ts };
     await handled(
-      logger,
-      { kind: 'event', name: 'app_mention' },
+      deps,
+      { kind: 'event', name: 'app_mention', ...whereFrom(body) },
       () => answerQuestion(client, place, event.text),
       (apology) => reply(client, place, apology),
     );
   });
 
-  app.message(firstDelivery, async ({ message, client }) => {
+  app.message(firstDelivery, async ({ message, body, client }) => {
     if (message.channel_type !== 'im' || message.subtype !== undefined || 'bot_id' in message) return;
     const place = { channel: message.channel, threadTs: message.thread_ts };
     await handled(
-      logger,
-      { kind: 'event', name: 'message.im' },
+      deps,
+      { kind: 'event', name: 'message.im', ...whereFrom(body) },
       () => answerQuestion(client, place, message.text ?? ''),
       (apology) => reply(client, place, apology),
     );
   });
 
-  app.event('app_home_opened', firstDelivery, async ({ event, client }) => {
+  app.event('app_home_opened', firstDelivery, async ({ event, body, client }) => {
     if (event.tab !== 'home') return;
     await handled(
-      logger,
-      { kind: 'event', name: 'app_home_opened' },
+      deps,
+      { kind: 'event', name: 'app_home_opened', ...whereFrom(body) },
       async () => {
         await deliverWithinDeadline(
           () => client.views.publish({ user_id: event.user, view: renderHome(engine().knowledge) }),

@@ -1,0 +1,127 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { connect, createServer, type Server, type Socket } from 'node:net';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { afterAll, describe, expect, it } from 'vitest';
+import { connectRedisDedupe } from '../../src/slack/dedupe-redis.js';
+import { ROOT } from '../helpers/paths.js';
+import { NO_REDIS_MESSAGE, REDIS_URL, redisScope } from '../helpers/redis.js';
+import { BOT_TOKEN, SIGNING_SECRET } from '../helpers/slack-requests.js';
+
+/** A port where nothing listens. */
+async function closedPort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  return port;
+}
+
+describe('a configured Redis that cannot be reached at start-up', () => {
+  it('ends the start within 10 seconds with one problem naming REDIS_URL, and no stack trace', async () => {
+    const port = await closedPort();
+    const started = Date.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_APP_TOKEN: '',
+        SLACK_API_URL: 'http://127.0.0.1:9/api/',
+        KNOWLEDGE_DIR: '',
+        PORT: '0',
+        REDIS_URL: `redis://someone:a-password@127.0.0.1:${port}`,
+      },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    const [code] = (await once(child, 'exit')) as [number];
+    expect(code).toBe(1);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const problems = stderr.split('\n').filter((line) => line.trim().startsWith('- '));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('REDIS_URL');
+    expect(problems[0]).toContain(`127.0.0.1:${port}`);
+    expect(stderr).not.toContain('a-password');
+    expect(stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
+/** Redis through a TCP relay that the test can cut and restore, as a network failure would. */
+class Relay {
+  private server?: Server;
+  private readonly sockets = new Set<Socket>();
+  port = 0;
+
+  constructor(private readonly target: URL) {}
+
+  async open(): Promise<this> {
+    this.server = createServer((client) => {
+      const upstream = connect(Number(this.target.port || 6379), this.target.hostname);
+      for (const socket of [client, upstream]) {
+        this.sockets.add(socket);
+        socket.on('error', () => {});
+        socket.on('close', () => this.sockets.delete(socket));
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    this.server.listen(this.port, '127.0.0.1');
+    await once(this.server, 'listening');
+    this.port = (this.server.address() as { port: number }).port;
+    return this;
+  }
+
+  cut() {
+    this.server?.close();
+    for (const socket of this.sockets) socket.destroy();
+  }
+}
+
+describe.skipIf(!REDIS_URL)(REDIS_URL ? 'Redis failing while the bot runs' : NO_REDIS_MESSAGE, () => {
+  const scope = redisScope(REDIS_URL as string);
+  afterAll(() => scope.clean());
+
+  it('answers every event meanwhile, catches retries on the same replica, warns once and counts each look-up', async () => {
+    const relay = await new Relay(new URL(REDIS_URL as string)).open();
+    const lines: { level: number; msg: string }[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(JSON.parse(String(chunk)));
+        done();
+      },
+    });
+    let unavailable = 0;
+    const dedupe = await connectRedisDedupe(`redis://127.0.0.1:${relay.port}`, {
+      logger: pino({ level: 'info' }, sink),
+      keyPrefix: scope.keyPrefix,
+      onUnavailable: () => unavailable++,
+    });
+    try {
+      expect(await dedupe.firstTime('Ev1')).toBe(true);
+      expect(await dedupe.firstTime('Ev1')).toBe(false);
+
+      relay.cut();
+      expect(await dedupe.firstTime('Ev2')).toBe(true);
+      expect(await dedupe.firstTime('Ev2')).toBe(false);
+      expect(await dedupe.firstTime('Ev3')).toBe(true);
+      expect(unavailable).toBe(3);
+      expect(lines.filter((l) => l.level === 40)).toHaveLength(1);
+
+      await relay.open();
+      const deadline = Date.now() + 8_000;
+      while (lines.every((l) => !l.msg.includes('answers again')) && Date.now() < deadline) {
+        await dedupe.firstTime(`Ev-probe-${Date.now()}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(await dedupe.firstTime('Ev1')).toBe(false);
+      expect(lines.filter((l) => l.level === 40)).toHaveLength(1);
+    } finally {
+      await dedupe.close();
+      relay.cut();
+    }
+  });
+});
