@@ -126,7 +126,10 @@ class FolderReader {
       const path = resolve(this.dir, file);
       const inside = relative(resolve(this.dir), path);
       if (inside.startsWith('..') || isAbsolute(inside)) {
-        this.problems.push({ ...at, message: `file "${file}" is outside the knowledge folder: keep the source's copy in sources/` });
+        this.problems.push({
+          ...at,
+          message: `file "${file}" is outside the knowledge folder: keep the source's copy in sources/`,
+        });
         continue;
       }
       try {
@@ -204,7 +207,8 @@ function crossCheck(kb: KnowledgeBase, reader: FolderReader): Problem[] {
       }
     }
     entry.footnotes.forEach((id, i) => {
-      if (!known(kb.footnotes, id, 'footnotes.yml')) at(entry, ['footnotes', i], `unknown footnote "${id}": use one of ${list(kb.footnotes.keys())}`);
+      if (!known(kb.footnotes, id, 'footnotes.yml'))
+        at(entry, ['footnotes', i], `unknown footnote "${id}": use one of ${list(kb.footnotes.keys())}`);
     });
     const texts = textFields(entry);
     for (const [field, value] of texts) {

@@ -46,7 +46,12 @@ export function verbatimProblems(
   for (const mission of kb.missions) {
     mission.achievements.forEach((achievement, i) => {
       const field: Path = ['achievements', i, 'text'];
-      quotes.push({ file: mission.file, line: parsedOf(mission.id)?.lineOf(field), text: achievement.text, sourceId: achievement.source });
+      quotes.push({
+        file: mission.file,
+        line: parsedOf(mission.id)?.lineOf(field),
+        text: achievement.text,
+        sourceId: achievement.source,
+      });
     });
   }
   const comparableSources = new Map([...sourceTexts].map(([id, text]) => [id, comparable(text)]));

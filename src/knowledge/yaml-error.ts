@@ -45,7 +45,10 @@ function unclosedBefore(source: string, lastLine: number): { line: number; mark:
 }
 
 function closesQuote(value: string, quote: string): boolean {
-  return value.slice(1).replace(quote === '"' ? /\\./g : /''/g, '').includes(quote);
+  return value
+    .slice(1)
+    .replace(quote === '"' ? /\\./g : /''/g, '')
+    .includes(quote);
 }
 
 function count(text: string, char: string): number {

@@ -3,15 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAnswerEngine } from '../../src/answer/engine.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
-import { KNOWLEDGE_DIR } from './paths.js';
+import { FIXTURE_KNOWLEDGE_DIR, KNOWLEDGE_DIR } from './paths.js';
 
+/** The knowledge the bot serves: for checks that hold whatever it holds. */
 export const realKnowledge = () => loadKnowledge(KNOWLEDGE_DIR);
 export const realEngine = () => createAnswerEngine(realKnowledge());
+/** The frozen fixture knowledge: for tests that expect fixed answers. */
+export const fixtureKnowledge = () => loadKnowledge(FIXTURE_KNOWLEDGE_DIR);
+export const fixtureEngine = () => createAnswerEngine(fixtureKnowledge());
 
-/** A scratch copy of the real knowledge folder, for tests that break or edit files. */
-export function knowledgeCopy() {
+/** A scratch copy of a knowledge folder (the fixture unless told), for tests that break or edit files. */
+export function knowledgeCopy(from = FIXTURE_KNOWLEDGE_DIR) {
   const dir = mkdtempSync(join(tmpdir(), 'hr-kb-'));
-  cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
+  cpSync(from, dir, { recursive: true });
   return {
     dir,
     read: (file: string) => readFileSync(join(dir, file), 'utf8'),

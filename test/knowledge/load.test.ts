@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { KnowledgeError } from '../../src/knowledge/problems.js';
-import { knowledgeCopy, realKnowledge } from '../helpers/knowledge.js';
+import { knowledgeCopy } from '../helpers/knowledge.js';
 
 /** The line of a file holding `needle`, so expectations follow the file rather than a guess. */
 function lineOf(kb: ReturnType<typeof knowledgeCopy>, file: string, needle: string): number {
@@ -25,41 +25,6 @@ function problemsOf(dir: string): string[] {
   }
   throw new Error('expected the knowledge to be refused');
 }
-
-describe('the real knowledge', () => {
-  it('loads with every mission, topic and story the issue names', () => {
-    const kb = realKnowledge();
-    expect(kb.missions.map((m) => m.id).sort()).toEqual(
-      [
-        'MONUSCO',
-        'MINUSCA',
-        'MINUSMA',
-        'UNAMID',
-        'UNMISS',
-        'UNMIL',
-        'MINUSTAH',
-        'UNAMI',
-        'UNSMIL',
-        'UNMIK',
-        'UNIOGBIS',
-        'UNSOM',
-        'UNAMA',
-      ].sort(),
-    );
-    expect(kb.topics.map((t) => t.id).sort()).toEqual(
-      ['hr-core-pillar', 'missions-with-hr-teams', 'goals', 'core-activities', 'ohchr-support', 'why-it-matters'].sort(),
-    );
-    expect(kb.stories.map((s) => s.id).sort()).toEqual(
-      [
-        'unmiss-mobile-courts',
-        'minusca-bakala-forum',
-        'unmik-human-rights-masters',
-        'monusco-joint-human-rights-office',
-        'minusca-electoral-support',
-      ].sort(),
-    );
-  });
-});
 
 describe('a broken knowledge file is refused with its file, line and fix', () => {
   const copies: ReturnType<typeof knowledgeCopy>[] = [];
@@ -150,6 +115,67 @@ describe('a broken knowledge file is refused with its file, line and fix', () =>
     const kb = copy();
     kb.edit('missions/UNAMA.yml', 'names:\n  - Afghanistan', 'names: [Afghanistan\n  - x: : y');
     expect(problemsOf(kb.dir)).toEqual([expect.stringMatching(/^missions\/UNAMA\.yml:\d+: not valid YAML: /)]);
+  });
+
+  it('bad YAML is told with one line number, the line to fix, and how to fix it', () => {
+    const kb = copy();
+    kb.edit('missions/UNAMA.yml', 'names:\n  - Afghanistan', 'names: [Afghanistan\n  - Kabul');
+    expect(problemsOf(kb.dir)).toEqual([
+      `missions/UNAMA.yml:${lineOf(kb, 'missions/UNAMA.yml', 'names: [')}: not valid YAML: a list opened with "[" is not closed: close it on the same line (with "]")`,
+    ]);
+  });
+
+  it('an unclosed quote in front matter is told at the line that opens it, counted from the top of the file', () => {
+    const kb = copy();
+    kb.edit('stories/unmiss-mobile-courts.md', 'title: Mobile courts', 'title: "Mobile courts');
+    expect(problemsOf(kb.dir)).toEqual([
+      `stories/unmiss-mobile-courts.md:${lineOf(kb, 'stories/unmiss-mobile-courts.md', 'title:')}: not valid YAML: a text opened with a quote mark is not closed: close it on the same line (with the same quote mark; write an apostrophe inside double quotes)`,
+    ]);
+  });
+
+  it('a tab used to indent', () => {
+    const kb = copy();
+    kb.edit('missions/UNAMA.yml', 'names:\n  - Afghanistan', 'names:\n\t- Afghanistan');
+    expect(problemsOf(kb.dir)).toEqual([
+      `missions/UNAMA.yml:${lineOf(kb, 'missions/UNAMA.yml', '\t- Afghanistan')}: not valid YAML: a tab is used to indent: indent with spaces only`,
+    ]);
+  });
+
+  it('a value holding ": " says to quote it, once', () => {
+    const kb = copy();
+    kb.edit('topics/goals.md', 'title: The goals of human rights teams', 'title: Goals: what teams aim for');
+    const problems = problemsOf(kb.dir);
+    expect(problems).toEqual([expect.stringMatching(/^topics\/goals\.md:3: not valid YAML: .*in double quotes$/)]);
+    expect(problems[0]).not.toMatch(/at line \d/);
+  });
+
+  it('a year written as a number in figures says to quote it', () => {
+    const kb = copy();
+    kb.edit('stories/unmik-human-rights-masters.md', '  - October 2024', '  - October 2024\n  - 2024');
+    const line = lineOf(kb, 'stories/unmik-human-rights-masters.md', '  - 2024');
+    expect(problemsOf(kb.dir)).toEqual([
+      `stories/unmik-human-rights-masters.md:${line}: field "figures[2]": 2024 is read as a number, not text: put it in quotes, as - "2024"`,
+    ]);
+  });
+
+  it('a broken mission file is reported alone, not again in every story naming the mission', () => {
+    const kb = copy();
+    kb.edit('missions/MINUSCA.yml', /^where: .*$/m, 'where:\tCentral African Republic\n\tkind: x');
+    const problems = problemsOf(kb.dir);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^missions\/MINUSCA\.yml:\d+: /);
+  });
+
+  it('a mission file failing its checks is reported alone too', () => {
+    const kb = copy();
+    kb.edit('missions/MINUSCA.yml', /^kind: .*\n/m, '');
+    expect(problemsOf(kb.dir)).toEqual([expect.stringMatching(/^missions\/MINUSCA\.yml:1: missing required field "kind"/)]);
+  });
+
+  it('a broken sources.yml is reported alone, not as an unknown source in every entry', () => {
+    const kb = copy();
+    kb.edit('sources.yml', '- id: peacekeeping-page', '- id: peacekeeping-page\n  id: again');
+    expect(problemsOf(kb.dir)).toEqual([expect.stringMatching(/^sources\.yml:\d+: not valid YAML: this field is written twice/)]);
   });
 
   it('a Markdown file without front matter', () => {
