@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { formatBytes, KNOWLEDGE_LIMITS } from './limits.js';
 import { type ParsedFile, parseMarkdownFile, parseYamlFile } from './parse-file.js';
 import { KnowledgeError, type Problem } from './problems.js';
 import { footnoteSchema, missionSchema, sourceSchema, storySchema, topicSchema } from './schema.js';
+import { runAtOnce, runInSlices, type Steps } from './steps.js';
 import type { Entry, Footnote, KnowledgeBase, Mission, Source, Story, Topic } from './types.js';
 import { validate } from './validate.js';
 import { verbatimProblems } from './verbatim.js';
@@ -14,6 +16,15 @@ const PLACEHOLDER = /\bT\.?K\b/;
  * Throws a KnowledgeError listing every problem found, each with its file and line.
  */
 export function loadKnowledge(dir: string): KnowledgeBase {
+  return runAtOnce(loadSteps(dir));
+}
+
+/** The same load, in slices that leave the event loop free to answer meanwhile (a reload). */
+export function loadKnowledgeInSlices(dir: string): Promise<KnowledgeBase> {
+  return runInSlices(loadSteps(dir));
+}
+
+function* loadSteps(dir: string): Steps<KnowledgeBase> {
   const reader = new FolderReader(dir);
   const sources = reader
     .list('sources.yml', sourceSchema)
@@ -21,7 +32,7 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   const footnotes = reader
     .list('footnotes.yml', footnoteSchema)
     .map(({ value }): Footnote => ({ ...value, appliesTo: value.applies_to }));
-  const missions = reader.folder('missions', '.yml', missionSchema).map(
+  const missions = (yield* reader.folder('missions', '.yml', missionSchema)).map(
     ({ value, parsed }): Mission => ({
       ...value,
       type: 'mission',
@@ -30,12 +41,12 @@ export function loadKnowledge(dir: string): KnowledgeBase {
       file: parsed.file,
     }),
   );
-  const topics = reader
-    .folder('topics', '.md', topicSchema)
-    .map(({ value, parsed }): Topic => ({ ...value, type: 'topic', text: parsed.body ?? '', file: parsed.file }));
-  const stories = reader
-    .folder('stories', '.md', storySchema)
-    .map(({ value, parsed }): Story => ({ ...value, type: 'story', text: parsed.body ?? '', file: parsed.file }));
+  const topics = (yield* reader.folder('topics', '.md', topicSchema)).map(
+    ({ value, parsed }): Topic => ({ ...value, type: 'topic', text: parsed.body ?? '', file: parsed.file }),
+  );
+  const stories = (yield* reader.folder('stories', '.md', storySchema)).map(
+    ({ value, parsed }): Story => ({ ...value, type: 'story', text: parsed.body ?? '', file: parsed.file }),
+  );
 
   const sourceTexts = reader.sourceTexts(sources);
 
@@ -49,7 +60,7 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   };
   const problems = [
     ...reader.problems,
-    ...crossCheck(kb, reader),
+    ...(yield* crossCheck(kb, reader)),
     ...verbatimProblems(kb, sourceTexts, (id) => reader.parsedById.get(id)),
   ];
   if (problems.length > 0) throw new KnowledgeError(problems);
@@ -73,6 +84,7 @@ class FolderReader {
   readonly brokenIds = new Set<string>();
   readonly brokenFiles = new Set<string>();
   newest = new Date(0);
+  private files = 0;
 
   constructor(private readonly dir: string) {}
 
@@ -87,8 +99,8 @@ class FolderReader {
     return parsed.data.flatMap((item, index) => this.check(schema, item, parsed, [index]));
   }
 
-  /** A folder holding one record per file. */
-  folder<T>(folder: string, extension: '.yml' | '.md', schema: Schema<T>): Loaded<T>[] {
+  /** A folder holding one record per file; yields after each file. */
+  *folder<T>(folder: string, extension: '.yml' | '.md', schema: Schema<T>): Steps<Loaded<T>[]> {
     let names: string[];
     try {
       names = readdirSync(join(this.dir, folder)).filter((name) => extname(name) === extension);
@@ -97,7 +109,18 @@ class FolderReader {
       this.brokenFiles.add(folder);
       return [];
     }
-    return names.sort().flatMap((name) => {
+    this.files += names.length;
+    if (this.files > KNOWLEDGE_LIMITS.files) {
+      this.problems.push({
+        file: folder,
+        message: `the knowledge holds more than ${KNOWLEDGE_LIMITS.files} files, the most one bot serves: remove files, or split the knowledge between bots`,
+      });
+      this.brokenFiles.add(folder);
+      return [];
+    }
+    const all: Loaded<T>[] = [];
+    for (const name of names.sort()) {
+      yield;
       const file = `${folder}/${name}`;
       const parsed = this.parse(file);
       const loaded = parsed ? this.check(schema, parsed.data, parsed, []) : [];
@@ -112,8 +135,9 @@ class FolderReader {
           });
         }
       }
-      return loaded;
-    });
+      all.push(...loaded);
+    }
+    return all;
   }
 
   /** The text of each source's file, which must lie inside the knowledge folder; by source id. */
@@ -148,8 +172,15 @@ class FolderReader {
     const path = join(this.dir, file);
     let source: string;
     try {
+      const { mtime, size } = statSync(path);
+      if (size > KNOWLEDGE_LIMITS.fileBytes) {
+        this.problems.push({
+          file,
+          message: `the file is ${formatBytes(size)}, over the ${formatBytes(KNOWLEDGE_LIMITS.fileBytes)} a knowledge file may hold: split it into several entries`,
+        });
+        return undefined;
+      }
       source = readFileSync(path, 'utf8');
-      const { mtime } = statSync(path);
       if (mtime > this.newest) this.newest = mtime;
     } catch {
       this.problems.push({ file, message: 'file is missing or unreadable' });
@@ -188,7 +219,7 @@ class FolderReader {
   }
 }
 
-function crossCheck(kb: KnowledgeBase, reader: FolderReader): Problem[] {
+function* crossCheck(kb: KnowledgeBase, reader: FolderReader): Steps<Problem[]> {
   const problems: Problem[] = [];
   const at = (entry: { id: string; file: string }, field: PropertyKey[], message: string) => {
     const parsed = reader.parsedById.get(entry.id);
@@ -201,6 +232,7 @@ function crossCheck(kb: KnowledgeBase, reader: FolderReader): Problem[] {
   const entries: Entry[] = [...kb.missions, ...kb.topics, ...kb.stories];
 
   for (const entry of entries) {
+    yield;
     for (const [field, sourceId] of sourceRefs(entry)) {
       if (!known(kb.sources, sourceId, 'sources.yml')) {
         at(entry, field, `unknown source "${sourceId}": use one of ${list(kb.sources.keys())} (see sources.yml)`);
@@ -212,6 +244,13 @@ function crossCheck(kb: KnowledgeBase, reader: FolderReader): Problem[] {
     });
     const texts = textFields(entry);
     for (const [field, value] of texts) {
+      if (value.length > KNOWLEDGE_LIMITS.passageChars) {
+        at(
+          entry,
+          field,
+          `the text is ${value.length} characters long, over the ${KNOWLEDGE_LIMITS.passageChars} a passage may have: split it into several entries`,
+        );
+      }
       if (PLACEHOLDER.test(value)) {
         at(
           entry,
