@@ -61,7 +61,7 @@ function* loadSteps(dir: string): Steps<KnowledgeBase> {
   const problems = [
     ...reader.problems,
     ...(yield* crossCheck(kb, reader)),
-    ...verbatimProblems(kb, sourceTexts, (id) => reader.parsedById.get(id)),
+    ...(yield* verbatimProblems(kb, sourceTexts, (id) => reader.parsedById.get(id))),
   ];
   if (problems.length > 0) throw new KnowledgeError(problems);
   return kb;

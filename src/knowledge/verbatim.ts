@@ -1,5 +1,6 @@
 import type { ParsedFile, Path } from './parse-file.js';
 import type { Problem } from './problems.js';
+import type { Steps } from './steps.js';
 import { sentences } from './text.js';
 import type { KnowledgeBase } from './types.js';
 
@@ -33,12 +34,13 @@ interface Quote {
 /**
  * Every sentence of every story, topic and achievement must be in the source file it cites.
  * `sourceTexts` holds the text of each source file that could be read (by source id).
+ * Yields after each passage, so that a reload can run it in slices.
  */
-export function verbatimProblems(
+export function* verbatimProblems(
   kb: KnowledgeBase,
   sourceTexts: ReadonlyMap<string, string>,
   parsedOf: (id: string) => ParsedFile | undefined,
-): Problem[] {
+): Steps<Problem[]> {
   const quotes: Quote[] = [];
   for (const entry of [...kb.topics, ...kb.stories]) {
     quotes.push({ file: entry.file, line: parsedOf(entry.id)?.bodyLine, text: entry.text, sourceId: entry.source });
@@ -55,23 +57,24 @@ export function verbatimProblems(
     });
   }
   const comparableSources = new Map([...sourceTexts].map(([id, text]) => [id, comparable(text)]));
-  return quotes.flatMap((quote) => {
+  const problems: Problem[] = [];
+  for (const quote of quotes) {
+    yield;
     const source = comparableSources.get(quote.sourceId);
     const file = kb.sources.get(quote.sourceId)?.file;
     // An unknown source or an unreadable file is reported on its own; nothing to compare with here.
-    if (source === undefined || file === undefined) return [];
-    return quote.text.split('\n').flatMap((lineText, i) => {
+    if (source === undefined || file === undefined) continue;
+    quote.text.split('\n').forEach((lineText, i) => {
       const differing = sentences(lineText.replace(LIST_MARKER, '')).find((sentence) => !source.includes(comparable(sentence)));
-      if (differing === undefined) return [];
-      return [
-        {
-          file: quote.file,
-          line: quote.line === undefined ? undefined : quote.line + i,
-          message: `this passage is not word for word in its source "${quote.sourceId}": copy the passage exactly from ${file}; it differs from the source at: '${whereItDiffers(comparable(differing), source)}'`,
-        },
-      ];
+      if (differing === undefined) return;
+      problems.push({
+        file: quote.file,
+        line: quote.line === undefined ? undefined : quote.line + i,
+        message: `this passage is not word for word in its source "${quote.sourceId}": copy the passage exactly from ${file}; it differs from the source at: '${whereItDiffers(comparable(differing), source)}'`,
+      });
     });
-  });
+  }
+  return problems;
 }
 
 /** The words around the first point where a sentence stops following the source. */

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { KnowledgeError } from '../../src/knowledge/problems.js';
 import { knowledgeCopy } from '../helpers/knowledge.js';
+import { runScript } from '../helpers/run-cli.js';
 
 /** What kb:check reports for a folder: its problems, one per line, or [] when it is valid. */
 function problemsOf(dir: string): string[] {
@@ -44,6 +45,17 @@ describe('kb:check: every quoted passage is in its cited source, word for word',
     expect(problemsOf(kb.dir)).toEqual([
       `stories/unmiss-mobile-courts.md:${line}: this passage is not word for word in its source "peacekeeping-story": copy the passage exactly from ${STORY}; it differs from the source at: '…all in just 26 days.'`,
     ]);
+  });
+
+  it('npm run kb:check refuses a paraphrase, exiting 1 with the file, line and fix', async () => {
+    const kb = copy();
+    kb.edit('topics/hr-core-pillar.md', 'All staff members', 'Every staff member');
+    const line = lineOf(kb, 'topics/hr-core-pillar.md', 'Every staff member');
+    const { code, stderr } = await runScript('src/cli/kb-check.ts', [kb.dir]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      `topics/hr-core-pillar.md:${line}: this passage is not word for word in its source "peacekeeping-page": copy the passage exactly from ${PAGE}; it differs from the source at: 'Every staff member…'`,
+    );
   });
 
   it('a paraphrase in the second paragraph of a topic is refused at that paragraph’s line', () => {
