@@ -1,47 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadKnowledge } from '../../src/knowledge/load.js';
-import { KnowledgeError } from '../../src/knowledge/problems.js';
-import { knowledgeCopy } from '../helpers/knowledge.js';
-
-/** The line of a file holding `needle`, so expectations follow the file rather than a guess. */
-function lineOf(kb: ReturnType<typeof knowledgeCopy>, file: string, needle: string): number {
-  return (
-    kb
-      .read(file)
-      .split('\n')
-      .findIndex((line) => line.includes(needle)) + 1
-  );
-}
-
-function problemsOf(dir: string): string[] {
-  try {
-    loadKnowledge(dir);
-  } catch (error) {
-    expect(error).toBeInstanceOf(KnowledgeError);
-    return (error as Error).message
-      .split('\n')
-      .slice(1)
-      .map((line) => line.trim());
-  }
-  throw new Error('expected the knowledge to be refused');
-}
+import { describe, expect, it } from 'vitest';
+import { copiesForEachTest, problemsOf } from '../helpers/knowledge.js';
 
 describe('a broken knowledge file is refused with its file, line and fix', () => {
-  const copies: ReturnType<typeof knowledgeCopy>[] = [];
-  const copy = () => {
-    const c = knowledgeCopy();
-    copies.push(c);
-    return c;
-  };
-  afterEach(() => {
-    for (const c of copies.splice(0)) c.remove();
-  });
+  const copy = copiesForEachTest();
 
   it('an unknown field', () => {
     const kb = copy();
     kb.edit('missions/MINUSMA.yml', 'where: Mali', 'where: Mali\nwere: Mali');
     expect(problemsOf(kb.dir)).toEqual([
-      `missions/MINUSMA.yml:${lineOf(kb, 'missions/MINUSMA.yml', 'were:')}: unknown field "were": remove it or correct its spelling`,
+      `missions/MINUSMA.yml:${kb.lineOf('missions/MINUSMA.yml', 'were:')}: unknown field "were": remove it or correct its spelling`,
     ]);
   });
 
@@ -56,7 +23,7 @@ describe('a broken knowledge file is refused with its file, line and fix', () =>
   it('a wrong type', () => {
     const kb = copy();
     kb.edit('stories/unmiss-mobile-courts.md', 'missions: [UNMISS]', 'missions: UNMISS');
-    const line = lineOf(kb, 'stories/unmiss-mobile-courts.md', 'missions:');
+    const line = kb.lineOf('stories/unmiss-mobile-courts.md', 'missions:');
     expect(problemsOf(kb.dir)).toEqual([
       expect.stringMatching(new RegExp(`^stories/unmiss-mobile-courts\\.md:${line}: field "missions": .*expected array`)),
     ]);
@@ -82,7 +49,7 @@ describe('a broken knowledge file is refused with its file, line and fix', () =>
   it('an unresolved "Text TK" placeholder', () => {
     const kb = copy();
     kb.edit('missions/MONUSCO.yml', 'achievements: []', 'achievements:\n  - source: peacekeeping-page\n    text: Text TK');
-    const line = lineOf(kb, 'missions/MONUSCO.yml', 'Text TK');
+    const line = kb.lineOf('missions/MONUSCO.yml', 'Text TK');
     expect(problemsOf(kb.dir)).toEqual([
       expect.stringMatching(
         new RegExp(
@@ -95,7 +62,7 @@ describe('a broken knowledge file is refused with its file, line and fix', () =>
   it('a figure that is not word for word in its story', () => {
     const kb = copy();
     kb.edit('stories/unmiss-mobile-courts.md', '  - 25 days', '  - 26 days');
-    const line = lineOf(kb, 'stories/unmiss-mobile-courts.md', '26 days');
+    const line = kb.lineOf('stories/unmiss-mobile-courts.md', '26 days');
     expect(problemsOf(kb.dir)).toEqual([
       expect.stringMatching(
         new RegExp(`^stories/unmiss-mobile-courts\\.md:${line}: figure "26 days" does not appear word for word`),
@@ -121,7 +88,7 @@ describe('a broken knowledge file is refused with its file, line and fix', () =>
     const kb = copy();
     kb.edit('missions/UNAMA.yml', 'names:\n  - Afghanistan', 'names: [Afghanistan\n  - Kabul');
     expect(problemsOf(kb.dir)).toEqual([
-      `missions/UNAMA.yml:${lineOf(kb, 'missions/UNAMA.yml', 'names: [')}: not valid YAML: a list opened with "[" is not closed: close it on the same line (with "]")`,
+      `missions/UNAMA.yml:${kb.lineOf('missions/UNAMA.yml', 'names: [')}: not valid YAML: a list opened with "[" is not closed: close it on the same line (with "]")`,
     ]);
   });
 
@@ -129,7 +96,7 @@ describe('a broken knowledge file is refused with its file, line and fix', () =>
     const kb = copy();
     kb.edit('stories/unmiss-mobile-courts.md', 'title: Mobile courts', 'title: "Mobile courts');
     expect(problemsOf(kb.dir)).toEqual([
-      `stories/unmiss-mobile-courts.md:${lineOf(kb, 'stories/unmiss-mobile-courts.md', 'title:')}: not valid YAML: a text opened with a quote mark is not closed: close it on the same line (with the same quote mark; write an apostrophe inside double quotes)`,
+      `stories/unmiss-mobile-courts.md:${kb.lineOf('stories/unmiss-mobile-courts.md', 'title:')}: not valid YAML: a text opened with a quote mark is not closed: close it on the same line (with the same quote mark; write an apostrophe inside double quotes)`,
     ]);
   });
 
@@ -137,7 +104,7 @@ describe('a broken knowledge file is refused with its file, line and fix', () =>
     const kb = copy();
     kb.edit('missions/UNAMA.yml', 'names:\n  - Afghanistan', 'names:\n\t- Afghanistan');
     expect(problemsOf(kb.dir)).toEqual([
-      `missions/UNAMA.yml:${lineOf(kb, 'missions/UNAMA.yml', '\t- Afghanistan')}: not valid YAML: a tab is used to indent: indent with spaces only`,
+      `missions/UNAMA.yml:${kb.lineOf('missions/UNAMA.yml', '\t- Afghanistan')}: not valid YAML: a tab is used to indent: indent with spaces only`,
     ]);
   });
 
@@ -152,7 +119,7 @@ describe('a broken knowledge file is refused with its file, line and fix', () =>
   it('a year written as a number in figures says to quote it', () => {
     const kb = copy();
     kb.edit('stories/unmik-human-rights-masters.md', '  - October 2024', '  - October 2024\n  - 2024');
-    const line = lineOf(kb, 'stories/unmik-human-rights-masters.md', '  - 2024');
+    const line = kb.lineOf('stories/unmik-human-rights-masters.md', '  - 2024');
     expect(problemsOf(kb.dir)).toEqual([
       `stories/unmik-human-rights-masters.md:${line}: field "figures[2]": 2024 is read as a number, not text: put it in quotes, as - "2024"`,
     ]);
