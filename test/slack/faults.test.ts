@@ -129,6 +129,7 @@ describe('the Slack API failing', () => {
   });
 
   it('a connection dropped after the request was sent is not sent again either', async () => {
+    const before = posts().length;
     const failuresBefore = app.logs.filter((l) => l.msg === 'request failed').length;
     app.standIn.behave('chat.postMessage', 'refuse');
     await mention('when was UNJHRO established?');
