@@ -3,6 +3,7 @@ import type { AnswerEngine } from '../answer/engine.js';
 import type { Dedupe } from './dedupe.js';
 import type { DeliveryOptions } from './delivery.js';
 import type { Metrics } from './metrics.js';
+import type { TokenHealth } from './token-health.js';
 
 /**
  * What every listener is given: the engine (current one, as the knowledge can be reloaded), a logger,
@@ -12,6 +13,8 @@ export interface ListenerDeps {
   engine: () => AnswerEngine;
   logger: Logger;
   delivery: DeliveryOptions;
+  /** Whether Slack still accepts the bot token; failed replies report to it. */
+  tokenHealth: TokenHealth;
   dedupe: Dedupe;
   metrics: Metrics;
 }

@@ -36,11 +36,13 @@ export const outcomeOf = (decision: Decision): Outcome => ({
 });
 
 /**
- * Runs one request's work, logs one line with its timing and counts it in the metrics. A failure is
- * logged with a short reference, the user gets an apology quoting it, and nothing propagates to Bolt.
+ * Runs one request's work and logs one line with its timing. A failure is logged with a
+ * short reference, the user gets an apology quoting it, and nothing propagates to Bolt.
+ * A failure because Slack refused the bot token is told once, by the token health, and
+ * each such request then logs one plain line.
  */
 export async function handled(
-  { logger, metrics }: Pick<ListenerDeps, 'logger' | 'metrics'>,
+  { logger, tokenHealth, metrics }: Pick<ListenerDeps, 'logger' | 'tokenHealth' | 'metrics'>,
   fields: RequestFields,
   work: () => Promise<Outcome>,
   apologize: (apology: Message) => Promise<unknown>,
@@ -56,6 +58,10 @@ export async function handled(
     const outcome = await work();
     logger.info({ ...fields, ...outcome, ms: ms(outcome.status) }, 'handled');
   } catch (error) {
+    if (tokenHealth.noteFailure(error)) {
+      logger.warn({ ...fields, status: 'token_refused', ms: ms('token_refused') }, 'handled');
+      return;
+    }
     const ref = randomUUID().slice(0, 8);
     logger.error({ ...fields, status: 'error', ref, err: error, ms: ms('error') }, 'request failed');
     try {

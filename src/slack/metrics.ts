@@ -1,5 +1,4 @@
 import type { ServerResponse } from 'node:http';
-import type { webApi } from '@slack/bolt';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 /** What the recording queue (src/store) reports about itself when asked. */
@@ -49,6 +48,16 @@ export function createMetrics({ registry = new Registry(), recording, processMet
       },
     });
   }
+  const webApiRetries = new Counter({
+    name: `${PREFIX}web_api_retries_total`,
+    help: 'Web API calls and response_url posts sent again (after a 429, a 5xx or a connection that never left)',
+    registers,
+  });
+  const webApiFailures = new Counter({
+    name: `${PREFIX}web_api_failures_total`,
+    help: 'Web API calls and response_url posts given up: refused by Slack, or still failing after their retries',
+    registers,
+  });
   return {
     registry,
     requests: new Counter({
@@ -74,44 +83,24 @@ export function createMetrics({ registry = new Registry(), recording, processMet
       help: 'Events answered without the shared de-duplication because Redis did not answer',
       registers,
     }),
-    webApiRetries: new Counter({
-      name: `${PREFIX}web_api_retries_total`,
-      help: 'Web API attempts that failed (network error, timeout, 5xx) and were tried again',
-      registers,
-    }),
-    webApiFailures: new Counter({
-      name: `${PREFIX}web_api_failures_total`,
-      help: 'Web API calls given up after their last attempt failed (network error, timeout, 5xx)',
-      registers,
-    }),
+    webApiRetries,
+    webApiFailures,
     knowledgeReloads: new Counter({
       name: `${PREFIX}knowledge_reloads_total`,
       help: 'Knowledge reloads after an edit, by result: reloaded, or invalid (the last good version is kept)',
       labelNames: ['status'],
       registers,
     }),
+    /** What the delivery of replies reports to (DeliveryOptions.observer). */
+    webApiObserver() {
+      return { retried: () => webApiRetries.inc(), failed: () => webApiFailures.inc() };
+    },
     /** Marks `version` as the knowledge being served. */
     knowledgeLoaded(version: string) {
       knowledgeVersion.reset();
       knowledgeVersion.set({ version }, 1);
     },
   };
-}
-
-/** The client hands its retry settings to p-retry, which also calls this hook (left out of the client's types). */
-type RetryWithHook = webApi.RetryOptions & { onFailedAttempt?: (error: Error & { retriesLeft: number }) => void };
-
-/** Web API client settings that count each failed attempt: as a retry while attempts are left, else as a failure. */
-export function countingWebApiAttempts(options: webApi.WebClientOptions, metrics: Metrics): webApi.WebClientOptions {
-  const retryConfig: RetryWithHook = {
-    retries: 0,
-    ...options.retryConfig,
-    onFailedAttempt: (error) => {
-      if (error.retriesLeft > 0) metrics.webApiRetries.inc();
-      else metrics.webApiFailures.inc();
-    },
-  };
-  return { ...options, retryConfig };
 }
 
 /** GET /metrics in Prometheus's text format; a failing collector gives a 500, never a crash. */

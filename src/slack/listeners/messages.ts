@@ -3,6 +3,7 @@ import type { Message } from '../../render/message.js';
 import { replyTo } from '../../render/reply.js';
 import { renderHome } from '../../render/view.js';
 import { deliverWithinDeadline } from '../delivery.js';
+import { deliveryKey } from '../delivery-key.js';
 import type { ListenerDeps } from '../deps.js';
 import { handled, type Outcome, outcomeOf, whereFrom } from '../handled.js';
 
@@ -16,7 +17,8 @@ export function registerMessages(app: App, deps: ListenerDeps): void {
   const { engine, logger, delivery, dedupe, metrics } = deps;
   /** Slack retries an event it thinks was missed, and may deliver one twice: only the first is answered. */
   const firstDelivery: Middleware<SlackEventMiddlewareArgs> = async ({ body, next }) => {
-    if (!(await dedupe.firstTime(body.event_id))) {
+    const key = deliveryKey(body);
+    if (key !== undefined && !(await dedupe.firstTime(key))) {
       metrics.duplicateEvents.inc();
       logger.info({ kind: 'event', name: 'duplicate', event_id: body.event_id, status: 'skipped' }, 'handled');
       return;
@@ -73,6 +75,7 @@ export function registerMessages(app: App, deps: ListenerDeps): void {
         await deliverWithinDeadline(
           () => client.views.publish({ user_id: event.user, view: renderHome(engine().knowledge) }),
           delivery,
+          { idempotent: true },
         );
         return { status: 'published' };
       },
