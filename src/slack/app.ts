@@ -3,11 +3,14 @@ import { App, type Logger as BoltLogger, HTTPReceiver, type Receiver, SocketMode
 import type { Logger } from 'pino';
 import type { AnswerEngine } from '../answer/engine.js';
 import { type Config, ConfigError } from '../config/env.js';
+import { noRecording, type Recording } from '../store/recording.js';
+import type { Reports } from '../store/reports.js';
 import { guardRequestBodies } from './body-guard.js';
 import { boltLogger } from './bolt-logger.js';
 import { DEFAULT_DELIVERY, type DeliveryOptions, webClientOptions } from './delivery.js';
 import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
+import { registerFeedback } from './listeners/feedback.js';
 import { registerMessages } from './listeners/messages.js';
 
 export type SlackConfig = Exclude<Config, { mode: 'console' }>;
@@ -17,6 +20,9 @@ export interface SlackAppOptions {
   engine: () => AnswerEngine;
   logger: Logger;
   delivery?: Partial<DeliveryOptions>;
+  /** Where requests and feedback are recorded; absent, nothing is. */
+  recording?: Recording;
+  reports?: () => Promise<Reports>;
 }
 
 export interface SlackApp {
@@ -32,7 +38,14 @@ const SLACK_ENDPOINT = '/slack/events';
 const BODY_LIMIT = 1024 * 1024;
 
 /** The Bolt app, wired to the engine. Slack code here does only wiring: the answers come from the engine. */
-export function createSlackApp({ config, engine, logger, delivery: deliveryOverrides }: SlackAppOptions): SlackApp {
+export function createSlackApp({
+  config,
+  engine,
+  logger,
+  delivery: deliveryOverrides,
+  recording = noRecording,
+  reports,
+}: SlackAppOptions): SlackApp {
   const delivery = { ...DEFAULT_DELIVERY, ...deliveryOverrides };
   const clientOptions = webClientOptions(delivery, config.slackApiUrl);
   const log = boltLogger(logger);
@@ -54,10 +67,11 @@ export function createSlackApp({ config, engine, logger, delivery: deliveryOverr
     convoStore: false,
   });
 
-  const deps = { engine, logger, delivery };
+  const deps = { engine, logger, delivery, recording, reports, editors: config.editors ?? [] };
   registerCommands(app, deps);
   registerMessages(app, deps);
   registerActions(app, deps);
+  registerFeedback(app, deps);
   app.error(async (error) => {
     logger.error({ err: error }, 'unhandled error in a listener');
   });

@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import type { AnswerEngine } from '../answer/engine.js';
+import type { Recording } from '../store/recording.js';
+import type { Reports } from '../store/reports.js';
 import type { DeliveryOptions } from './delivery.js';
 
 /** What every listener is given: the engine (current one, as the knowledge can be reloaded), a logger, the delivery bounds. */
@@ -7,4 +9,10 @@ export interface ListenerDeps {
   engine: () => AnswerEngine;
   logger: Logger;
   delivery: DeliveryOptions;
+  /** Where requests and feedback go (queued; never waits). */
+  recording: Recording;
+  /** The editors' figures, once the database is open; undefined when nothing is recorded. */
+  reports?: () => Promise<Reports>;
+  /** Slack user ids who see the Editors section of the Home tab. */
+  editors: string[];
 }

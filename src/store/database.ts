@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { Kysely, Migrator, PostgresDialect, type PostgresPool, sql } from 'kysely';
 import pg from 'pg';
+import { DatabaseUnreachableError } from './errors.js';
 import { migrationProvider } from './migrations.js';
 import { pglitePool } from './pglite-pool.js';
 import type { Tables } from './schema.js';
@@ -20,14 +21,6 @@ export interface Database {
   db: Kysely<Tables>;
   kind: 'postgres' | 'pglite';
   close(): Promise<void>;
-}
-
-/** PostgreSQL could not be reached at start-up: the message is one line naming DATABASE_URL. */
-export class DatabaseUnreachableError extends Error {
-  constructor(reason: string) {
-    super(`DATABASE_URL: could not connect to PostgreSQL (${reason}); check the URL and that the server is running`);
-    this.name = 'DatabaseUnreachableError';
-  }
 }
 
 /**

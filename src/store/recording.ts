@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { type RecordEvent, type StoredRecord, toStoredRecord } from './records.js';
+import { withTimeout } from './with-timeout.js';
 
 export interface RecordingOptions {
   /** Writes one batch; may fail or hang (the database is down or slow): the answers go on. */
@@ -172,12 +173,4 @@ export function createRecording(options: RecordingOptions): Recording {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer from the database within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -43,3 +43,7 @@ export interface Tables {
   requests: RequestsTable;
   feedback: FeedbackTable;
 }
+
+export function isSurface(value: string): value is Surface {
+  return (SURFACES as readonly string[]).includes(value);
+}

@@ -1,4 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ROOT } from './paths.js';
 import { BOT_TOKEN, SIGNING_SECRET } from './slack-requests.js';
 
@@ -11,6 +14,7 @@ export interface BotProcess {
 
 /** `npm start`'s entry point as its own process, in HTTP mode on 127.0.0.1, using the given Slack API. */
 export async function startBotProcess(slackApiUrl: string, env: NodeJS.ProcessEnv = {}): Promise<BotProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hr-data-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: {
@@ -24,6 +28,9 @@ export async function startBotProcess(slackApiUrl: string, env: NodeJS.ProcessEn
       LOG_LEVEL: 'info',
       // Blank, not absent, so that a developer's own .env cannot point the bot at other knowledge.
       KNOWLEDGE_DIR: '',
+      // It records into a data folder of its own unless the test gives it a database.
+      DATABASE_URL: '',
+      DATA_DIR: dataDir,
       ...env,
     },
   });
@@ -34,7 +41,12 @@ export async function startBotProcess(slackApiUrl: string, env: NodeJS.ProcessEn
   child.stderr?.on('data', (d) => {
     output += d;
   });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      rmSync(dataDir, { recursive: true, force: true });
+      resolve(code);
+    }),
+  );
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the bot did not get ready:\n${output}`)), 15_000);
     child.stdout?.on('data', () => {

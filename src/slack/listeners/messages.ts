@@ -1,9 +1,12 @@
 import type { AllMiddlewareArgs, App, Middleware, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Message } from '../../render/message.js';
 import { replyTo } from '../../render/reply.js';
+import { renderEditorsSection } from '../../render/report.js';
 import { renderHome } from '../../render/view.js';
+import type { Asker } from '../../store/records.js';
 import { deliverWithinDeadline } from '../delivery.js';
 import type { ListenerDeps } from '../deps.js';
+import { editorsReport } from '../editors-report.js';
 import { EventDeduper } from '../event-dedupe.js';
 import { handled, type Outcome, outcomeOf } from '../handled.js';
 
@@ -14,7 +17,7 @@ interface Place {
 
 /** Mentions (answered in a thread), direct messages (answered in the DM) and the Home tab. */
 export function registerMessages(app: App, deps: ListenerDeps): void {
-  const { engine, logger, delivery } = deps;
+  const { engine, logger, delivery, recording } = deps;
   const deduper = new EventDeduper();
   /** Slack retries an event it thinks was missed, and may deliver one twice: only the first is answered. */
   const firstDelivery: Middleware<SlackEventMiddlewareArgs> = async ({ body, next }) => {
@@ -37,30 +40,37 @@ export function registerMessages(app: App, deps: ListenerDeps): void {
       delivery,
     );
 
-  const answerQuestion = async (client: AllMiddlewareArgs['client'], place: Place, text: string): Promise<Outcome> => {
-    const answer = replyTo(engine(), { command: null, text });
+  const answerQuestion = async (
+    client: AllMiddlewareArgs['client'],
+    place: Place,
+    text: string,
+    asker: Asker & { surface: 'mention' | 'dm' },
+  ): Promise<Outcome> => {
+    const answer = replyTo(engine(), { command: null, text }, { feedback: { style: 'message', surface: asker.surface } });
     await reply(client, place, answer.message);
-    return answer.ok ? outcomeOf(answer.decision) : { status: 'bad_request' };
+    if (!answer.ok) return { status: 'bad_request' };
+    recording.record({ kind: 'request', ...asker, decision: answer.decision });
+    return outcomeOf(answer.decision);
   };
 
-  app.event('app_mention', firstDelivery, async ({ event, client }) => {
+  app.event('app_mention', firstDelivery, async ({ event, body, client }) => {
     if (event.bot_id) return;
     const place = { channel: event.channel, threadTs: event.thread_ts ?? event.ts };
     await handled(
       logger,
       { kind: 'event', name: 'app_mention' },
-      () => answerQuestion(client, place, event.text),
+      () => answerQuestion(client, place, event.text, { surface: 'mention', team: body.team_id, user: event.user }),
       (apology) => reply(client, place, apology),
     );
   });
 
-  app.message(firstDelivery, async ({ message, client }) => {
+  app.message(firstDelivery, async ({ message, body, client }) => {
     if (message.channel_type !== 'im' || message.subtype !== undefined || 'bot_id' in message) return;
     const place = { channel: message.channel, threadTs: message.thread_ts };
     await handled(
       logger,
       { kind: 'event', name: 'message.im' },
-      () => answerQuestion(client, place, message.text ?? ''),
+      () => answerQuestion(client, place, message.text ?? '', { surface: 'dm', team: body.team_id, user: message.user }),
       (apology) => reply(client, place, apology),
     );
   });
@@ -71,8 +81,9 @@ export function registerMessages(app: App, deps: ListenerDeps): void {
       logger,
       { kind: 'event', name: 'app_home_opened' },
       async () => {
+        const editors = deps.editors.includes(event.user) ? renderEditorsSection(await editorsReport(deps)) : [];
         await deliverWithinDeadline(
-          () => client.views.publish({ user_id: event.user, view: renderHome(engine().knowledge) }),
+          () => client.views.publish({ user_id: event.user, view: renderHome(engine().knowledge, editors) }),
           delivery,
         );
         return { status: 'published' };
