@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { type Database, type DatabaseConfig, openDatabase } from '../../src/store/database.js';
 
@@ -69,3 +72,21 @@ export const STORE_KINDS = [
   { name: 'PGlite', open: () => openTestPGlite(), skip: false },
   { name: 'PostgreSQL', open: () => openTestPostgres(), skip: !POSTGRES_URL },
 ] as const;
+
+/**
+ * The database a black-box test records into and runs `npm run report` against: PostgreSQL
+ * when DATABASE_URL is set, else PGlite in a folder of its own (closed before another process opens it).
+ */
+export async function openSharedTestDatabase(): Promise<TestDatabase & { folder?: string }> {
+  if (POSTGRES_URL) return openTestPostgres();
+  const folder = mkdtempSync(join(tmpdir(), 'hr-store-'));
+  const database = await openTestPGlite(folder);
+  return {
+    ...database,
+    folder,
+    async drop() {
+      await database.close().catch(() => {});
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
