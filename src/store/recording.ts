@@ -63,7 +63,9 @@ export function createRecording(options: RecordingOptions): Recording {
   let lastFailure: string | undefined;
   let failuresSinceReport = 0;
   let backoffMs = 0;
-  let writing: Promise<void> | undefined;
+  let writing: Promise<boolean> | undefined;
+  /** Records of the batch being written, not yet known to be stored. */
+  let inFlight = 0;
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
 
@@ -97,14 +99,16 @@ export function createRecording(options: RecordingOptions): Recording {
     timer.unref();
   };
 
-  /** One batch: written, or put back at the head of the queue (within the bound) for a retry. */
-  const writeOnce = async (): Promise<void> => {
+  /** One batch: written (true), or put back at the head of the queue (within the bound) for a retry. Never rejects. */
+  const writeOnce = async (): Promise<boolean> => {
     const batch = queue.splice(0, batchSize);
-    if (batch.length === 0) return;
+    if (batch.length === 0) return true;
+    inFlight = batch.length;
     try {
       await withTimeout(write(batch), writeTimeoutMs);
       written += batch.length;
       backoffMs = 0;
+      return true;
     } catch (error) {
       lastFailure = (error as Error).message;
       failuresSinceReport++;
@@ -112,7 +116,9 @@ export function createRecording(options: RecordingOptions): Recording {
       queue.unshift(...batch.slice(0, room));
       drop(batch.length - Math.min(room, batch.length));
       backoffMs = Math.min(maxBackoffMs, Math.max(batchDelayMs, backoffMs * 2));
-      throw error;
+      return false;
+    } finally {
+      inFlight = 0;
     }
   };
 
@@ -129,11 +135,11 @@ export function createRecording(options: RecordingOptions): Recording {
       writing = writeOnce().finally(() => {
         writing = undefined;
       });
-      const retryPause = () => sleep(Math.min(backoffMs, deadline - Date.now()));
-      await withTimeout(writing.catch(retryPause), deadline - Date.now()).catch(() => {});
+      const done = await withTimeout(writing, deadline - Date.now()).catch(() => true);
+      if (!done) await sleep(Math.min(backoffMs, deadline - Date.now()));
     }
     if (queue.length && !closed) schedule(backoffMs || batchDelayMs);
-    return queue.length;
+    return queue.length + inFlight;
   };
 
   return {

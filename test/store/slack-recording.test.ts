@@ -40,6 +40,47 @@ afterAll(async () => {
 const feedbackButtons = (blocks: Block[]): FeedbackButtons =>
   blocks.flatMap((b) => (b.type === 'context_actions' ? b.elements : []))[0];
 
+describe('feedback in a modal and the editors’ figures on the Home tab', () => {
+  it('a Home modal’s answer has plain "Helpful"/"Not helpful" buttons; "Not helpful" opens the form on top', async () => {
+    const home = { container: { type: 'view', view_id: 'V1' }, view: { id: 'V1', type: 'home' } };
+    const opens = app.standIn.callsTo('views.open').length;
+    const other = engine.knowledge.missions[1].id;
+    await send(
+      app.url,
+      blockAction({ actionId: 'open:mission:0', value: JSON.stringify({ type: 'mission', id: other }), ...home }),
+    );
+    const modal = (await app.standIn.waitFor('views.open', opens + 1))[opens].body.view as { blocks: Block[] };
+    const notHelpful = buttonsOf(modal.blocks).find((b) => b.text.text === 'Not helpful');
+    expect(buttonsOf(modal.blocks).map((b) => b.text.text)).toContain('Helpful');
+    expect(notHelpful).toBeDefined();
+    await send(
+      app.url,
+      blockAction({
+        actionId: notHelpful?.action_id ?? '',
+        value: notHelpful?.value ?? '',
+        container: { type: 'view', view_id: 'V2' },
+        view: { id: 'V2', type: 'modal' },
+      }),
+    );
+    const [pushed] = await app.standIn.waitFor('views.push');
+    expect((pushed.body.view as { callback_id: string }).callback_id).toBe(FEEDBACK_MODAL);
+  });
+
+  it('an editor sees the Editors section with the figures; anyone else never does', async () => {
+    const publish = async (user: string, eventId: string) => {
+      const before = app.standIn.callsTo('views.publish').length;
+      await send(app.url, eventCallback({ type: 'app_home_opened', user, channel: 'D1', tab: 'home' }, eventId));
+      return JSON.stringify((await app.standIn.waitFor('views.publish', before + 1))[before].body.view);
+    };
+    const editorView = await publish('U0EDITOR', 'EvHomeEditor');
+    expect(editorView).toContain('"text":"Editors"');
+    expect(editorView).toContain('Unanswered questions');
+    const otherView = await publish('U0READER', 'EvHomeReader');
+    expect(otherView).not.toContain('"text":"Editors"');
+    expect(otherView).not.toContain('Unanswered questions');
+  });
+});
+
 describe('what staff ask and say reaches the report', () => {
   it('a not_found mention and a "Not helpful" click over signed HTTP appear in `npm run report -- --json`', async () => {
     expect(engine.answer({ command: null, text: UNANSWERABLE }).status).toMatch(/^(not_found|help)$/);
@@ -74,11 +115,12 @@ describe('what staff ask and say reaches the report', () => {
     const more = buttonsOf(thanks.body.blocks as Block[]).find((b) => b.action_id === FEEDBACK_MORE_ACTION);
     expect(more).toBeDefined();
 
+    const opens = app.standIn.callsTo('views.open').length;
     await send(
       app.url,
       blockAction({ actionId: FEEDBACK_MORE_ACTION, value: more?.value ?? '', container: { type: 'message' } }),
     );
-    const [opened] = await app.standIn.waitFor('views.open');
+    const opened = (await app.standIn.waitFor('views.open', opens + 1))[opens];
     const modal = opened.body.view as { callback_id: string; private_metadata: string };
     expect(modal.callback_id).toBe(FEEDBACK_MODAL);
     const submitted = await send(
@@ -102,6 +144,39 @@ describe('what staff ask and say reaches the report', () => {
     expect(report.unanswered).toContainEqual(expect.objectContaining({ text: UNANSWERABLE, count: 1 }));
     expect(report.feedback).toContainEqual({ id: mission.id, helpful: 0, not_helpful: 1 });
     expect(report.usage).toContainEqual({ id: mission.id, count: 1 });
-    expect(report.answer_rate).toBe(0.5);
+    // The mention unanswered; the command, and the Home modal of the test before, answered.
+    expect(report.answer_rate).toBe(0.667);
   }, 60_000);
+});
+
+describe('with the database stopped', () => {
+  it('1,000 requests are all answered, the queue stays bounded, and the bot stays up', async () => {
+    const stopped = await openSharedTestDatabase();
+    const recorder = createRecorder(stopped.db);
+    const queueBound = 200;
+    const down = createRecording({
+      write: (batch) => recorder.write(batch),
+      logger: pino({ level: 'silent' }),
+      maxQueued: queueBound,
+      writeTimeoutMs: 500,
+    });
+    const bot = await startHttpApp({ engine, recording: down });
+    try {
+      await stopped.drop();
+      let answered = 0;
+      const one = async () => {
+        const response = await send(bot.url, slashCommand('/hr-mission', mission.id, bot.standIn.responseUrl()));
+        if (response.status === 200 && response.json().blocks.length > 0) answered++;
+      };
+      for (let sent = 0; sent < 1_000; sent += 25) await Promise.all(Array.from({ length: 25 }, one));
+      expect(answered).toBe(1_000);
+      expect((await fetch(`${bot.origin}/healthz`)).status).toBe(200);
+      expect(down.stats.written).toBe(0);
+      expect(down.stats.queued).toBeLessThanOrEqual(queueBound);
+      expect(down.stats.dropped).toBeGreaterThanOrEqual(1_000 - queueBound);
+    } finally {
+      await bot.stop();
+      await down.close(100);
+    }
+  }, 120_000);
 });
