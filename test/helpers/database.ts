@@ -16,7 +16,7 @@ export interface TestDatabase extends Database {
 /** PostgreSQL for the tests, from DATABASE_URL (`.ci/run` sets it); absent, those tests skip. */
 export const POSTGRES_URL = process.env.DATABASE_URL?.trim() || undefined;
 
-if (!POSTGRES_URL) {
+if (!POSTGRES_URL && process.env.VITEST) {
   console.warn('DATABASE_URL is not set: the store tests run on PGlite only; the PostgreSQL ones are skipped.');
 }
 
