@@ -1,8 +1,8 @@
 /**
  * npm run bench: the HTTP path against a bare Bolt app and one acking a ready-made card, the
  * answer engine alone (real and 10,000-story knowledge), start-up time, and a 20,000-request
- * load with memory before and after. Prints a table and writes bench/results.json. Everything
- * runs on 127.0.0.1.
+ * load with memory before and after, and the bot's throughput with recording on against off.
+ * Prints a table and writes bench/results.json. Everything runs on 127.0.0.1.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { DEFAULT_KNOWLEDGE_DIR } from '../src/config/env.js';
 import { fileIndexStore } from '../src/knowledge/index-store.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { startBotProcess } from '../test/helpers/bot-process.js';
+import { onPostgres, withSearchPath } from '../test/helpers/database.js';
 import { BOT_TOKEN, eventCallback, SIGNING_SECRET, signatureHeaders, slashCommand } from '../test/helpers/slack-requests.js';
 import { SlackStandIn } from '../test/helpers/slack-stand-in.js';
 import { generateKnowledge } from './generate-knowledge.js';
@@ -119,29 +120,39 @@ function benchEngine() {
   };
 }
 
+interface RecordedStats {
+  queued: number;
+  written: number;
+  dropped: number;
+}
+
 interface Server {
   child: ChildProcess;
   port: number;
   memory(): Promise<NodeJS.MemoryUsage>;
+  /** What the server's recording queue has written, holds and dropped. */
+  recorded(): Promise<RecordedStats>;
   /** CPU time the server has used so far, user and system, in microseconds. */
   cpuMicros(): Promise<number>;
   stop(): Promise<void>;
 }
 
-type ServerKind = 'bare' | 'card' | 'real';
+type ServerKind = 'bare' | 'card' | 'real' | 'recording';
 
-async function startServer(kind: ServerKind, slackApiUrl: string): Promise<Server> {
+async function startServer(kind: ServerKind, slackApiUrl: string, env: NodeJS.ProcessEnv = {}): Promise<Server> {
   const child = fork(here('./serve.ts'), [kind, slackApiUrl, SIGNING_SECRET, BOT_TOKEN], {
     execArgv: ['--import', 'tsx', '--expose-gc'],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    env: { ...process.env, ...env },
   });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (m: { port: number }) => resolve(m.port));
     child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
   });
-  const ask = <K extends 'memory' | 'cpu'>(key: K) =>
-    new Promise<{ memory: NodeJS.MemoryUsage; cpu: NodeJS.CpuUsage }[K]>((resolve) => {
-      const onMessage = (m: Partial<{ memory: NodeJS.MemoryUsage; cpu: NodeJS.CpuUsage }>) => {
+  type Answers = { memory: NodeJS.MemoryUsage; cpu: NodeJS.CpuUsage; recorded: RecordedStats };
+  const ask = <K extends keyof Answers>(key: K) =>
+    new Promise<Answers[K]>((resolve) => {
+      const onMessage = (m: Partial<Answers>) => {
         const answer = m[key];
         if (!answer) return;
         child.off('message', onMessage);
@@ -154,6 +165,7 @@ async function startServer(kind: ServerKind, slackApiUrl: string): Promise<Serve
     child,
     port,
     memory: () => ask('memory'),
+    recorded: () => ask('recorded'),
     cpuMicros: async () => {
       const { user, system } = await ask('cpu');
       return user + system;
@@ -241,15 +253,15 @@ async function benchHttp(slackApiUrl: string, rounds = 3) {
   const kinds = ['bare', 'card', 'real'] as const;
   const servers = Object.fromEntries(
     await Promise.all(kinds.map(async (kind) => [kind, await startServer(kind, slackApiUrl)] as const)),
-  ) as Record<ServerKind, Server>;
+  ) as Record<(typeof kinds)[number], Server>;
   type Run = Awaited<ReturnType<typeof measure>>;
-  const runs: Record<ServerKind, Run[]> = { bare: [], card: [], real: [] };
+  const runs: Record<(typeof kinds)[number], Run[]> = { bare: [], card: [], real: [] };
   for (const kind of kinds) await load(servers[kind].port, { duration: 3, connections: 10 });
   for (let round = 0; round < rounds; round++) {
     for (const kind of kinds) runs[kind].push(await measure(servers[kind], { duration: 5, connections: 10 }));
   }
   await Promise.all(Object.values(servers).map((s) => s.stop()));
-  const median = (kind: ServerKind) => {
+  const median = (kind: (typeof kinds)[number]) => {
     const pick = (key: keyof Run) => runs[kind].map((r) => r[key]).sort((a, b) => a - b)[Math.floor(rounds / 2)];
     return {
       requests_per_s: pick('requests_per_s'),
@@ -272,6 +284,51 @@ async function benchHttp(slackApiUrl: string, rounds = 3) {
     throughput_ratio: round(real.requests_per_s / bare.requests_per_s, 3),
     p99_difference_ms: real.p99_ms - bare.p99_ms,
   };
+}
+
+/**
+ * The bot with recording on against the same bot with it off, in alternation in the same run.
+ * Recording goes to PostgreSQL in a schema of its own when DATABASE_URL is set, else to PGlite.
+ */
+async function benchRecording(slackApiUrl: string, rounds = 3, seconds = 5) {
+  const base = process.env.DATABASE_URL?.trim();
+  const schema = `bench_${Date.now().toString(36)}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'hr-bench-data-'));
+  let env: NodeJS.ProcessEnv = { DATABASE_URL: '', DATA_DIR: dataDir };
+  if (base) {
+    await onPostgres(base, `create schema "${schema}"`);
+    env = { DATABASE_URL: withSearchPath(base, schema) };
+  }
+  try {
+    const servers = { off: await startServer('real', slackApiUrl), on: await startServer('recording', slackApiUrl, env) };
+    type Run = Awaited<ReturnType<typeof measure>>;
+    const runs: Record<'off' | 'on', Run[]> = { off: [], on: [] };
+    for (const side of ['off', 'on'] as const)
+      await load(servers[side].port, { duration: Math.min(3, seconds), connections: 10 });
+    for (let round = 0; round < rounds; round++) {
+      for (const side of ['off', 'on'] as const)
+        runs[side].push(await measure(servers[side], { duration: seconds, connections: 10 }));
+    }
+    const recorded = await servers.on.recorded();
+    await Promise.all(Object.values(servers).map((s) => s.stop()));
+    const median = (side: 'off' | 'on', key: keyof Run) =>
+      runs[side].map((r) => r[key]).sort((a, b) => a - b)[Math.floor(rounds / 2)];
+    const off = median('off', 'requests_per_s');
+    const on = median('on', 'requests_per_s');
+    return {
+      rounds,
+      database: base ? 'postgres' : 'pglite',
+      off_requests_per_s: off,
+      on_requests_per_s: on,
+      off_p99_ms: median('off', 'p99_ms'),
+      on_p99_ms: median('on', 'p99_ms'),
+      throughput_ratio: round(on / off, 3),
+      recorded,
+    };
+  } finally {
+    if (base) await onPostgres(base, `drop schema if exists "${schema}" cascade`);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 async function benchLoad(slackApiUrl: string) {
@@ -319,12 +376,19 @@ async function benchStartUp(slackApiUrl: string, runs = 3) {
 
 const standIn = await new SlackStandIn().start();
 try {
+  // A short look at the recording part alone: BENCH_ONLY=recording BENCH_SECONDS=1 npm run bench
+  if (process.env.BENCH_ONLY === 'recording') {
+    console.log(JSON.stringify(await benchRecording(standIn.apiUrl, 1, Number(process.env.BENCH_SECONDS ?? 1)), null, 2));
+    process.exit(0);
+  }
   console.error('engine…');
   const engine = benchEngine();
   console.error('start-up…');
   const startUp = await benchStartUp(standIn.apiUrl);
   console.error('HTTP path: bare Bolt, Bolt acking a ready card, and the bot, in turn…');
   const http = await benchHttp(standIn.apiUrl);
+  console.error('recording on against off, in turn…');
+  const recording = await benchRecording(standIn.apiUrl);
   console.error('load: 20,000 requests at 50 connections…');
   const loadResult = await benchLoad(standIn.apiUrl);
   const results = {
@@ -335,6 +399,7 @@ try {
     engine,
     start_up: startUp,
     http,
+    recording,
     load: loadResult,
   };
   writeFileSync(here('./results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -386,6 +451,11 @@ try {
     ],
     ['HTTP, bot / bare throughput', `${http.throughput_ratio}`, `>= 0.85: ${goal(http.throughput_ratio >= 0.85)}`],
     ['HTTP, p99 difference', `${http.p99_difference_ms} ms`, `<= 2 ms: ${goal(http.p99_difference_ms <= 2)}`],
+    [
+      `recording on (${recording.database}) / off: req/s (median of ${recording.rounds})`,
+      `${recording.on_requests_per_s} / ${recording.off_requests_per_s} = ${recording.throughput_ratio}; p99 ${recording.on_p99_ms} / ${recording.off_p99_ms} ms; ${recording.recorded.written} written, ${recording.recorded.dropped} dropped`,
+      `>= 0.95: ${goal(recording.throughput_ratio >= 0.95)}`,
+    ],
     [
       'load: 20,000 at 50 connections',
       `${loadResult.requests_per_s} req/s, p99 ${loadResult.p99_ms} ms, ${loadResult.errors} errors`,

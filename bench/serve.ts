@@ -3,7 +3,9 @@
  * its CPU: `real` is the bot in HTTP mode, logging its line per request as deployed (stdout goes
  * to /dev/null); `bare` is a Bolt app whose handler only acks a constant, the ceiling the
  * framework allows; `card` is that same app acking one mission card rendered at start-up, the
- * ceiling for any app that answers with a card in the acknowledgement, as this bot does.
+ * ceiling for any app that answers with a card in the acknowledgement, as this bot does;
+ * `recording` is `real` recording every request, as deployed: to PostgreSQL when DATABASE_URL is
+ * set (the benchmark gives it a schema of its own), else to PGlite in DATA_DIR.
  * It reports its port and, when asked, its memory or CPU time, over IPC.
  */
 import { App, HTTPReceiver } from '@slack/bolt';
@@ -13,6 +15,8 @@ import { DEFAULT_KNOWLEDGE_DIR } from '../src/config/env.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { replyTo } from '../src/render/reply.js';
 import { createSlackApp } from '../src/slack/app.js';
+import type { Recording } from '../src/store/recording.js';
+import { startStore } from '../src/store/store.js';
 
 const [kind, slackApiUrl, signingSecret, botToken] = process.argv.slice(2);
 const logger = pino({ level: 'info' });
@@ -23,8 +27,20 @@ function readyCard() {
   return { response_type: 'ephemeral' as const, ...replyTo(engine, { command: '/hr-mission', text: 'MINUSCA' }).message };
 }
 
+let recording: Recording | undefined;
+
 async function start(): Promise<number> {
-  if (kind === 'real') {
+  if (kind === 'real' || kind === 'recording') {
+    const store =
+      kind === 'recording'
+        ? await startStore(
+            { databaseUrl: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR ?? '', retentionDays: 90 },
+            logger,
+          )
+        : undefined;
+    // Measured once the database is open, not while PGlite compiles.
+    await store?.reports();
+    recording = store?.recording;
     const engine = createAnswerEngine(loadKnowledge(DEFAULT_KNOWLEDGE_DIR));
     const slack = createSlackApp({
       config: {
@@ -39,6 +55,7 @@ async function start(): Promise<number> {
       },
       engine: () => engine,
       logger,
+      recording,
     });
     return (await slack.start()).port as number;
   }
@@ -66,7 +83,8 @@ start().then(
     process.exit(1);
   },
 );
-process.on('message', (message: { memory?: boolean; cpu?: boolean }) => {
+process.on('message', (message: { memory?: boolean; cpu?: boolean; recorded?: boolean }) => {
+  if (message.recorded) process.send?.({ recorded: recording?.stats ?? { queued: 0, written: 0, dropped: 0 } });
   if (message.memory) {
     global.gc?.();
     process.send?.({ memory: process.memoryUsage() });

@@ -9,15 +9,19 @@ import { knowledgeVersion } from './knowledge/version.js';
 import { watchFolder } from './knowledge/watch.js';
 import { eventDedupe } from './slack/dedupe.js';
 import { createMetrics } from './slack/metrics.js';
+import { startStore } from './store/store.js';
 
 /** Time allowed for in-flight requests to finish on SIGTERM, SIGINT or SIGHUP before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 4_000;
+/** Kept back from the grace when flushing the recording queue, so the process exits by itself. */
+const RECORDING_FLUSH_MARGIN_MS = 300;
 
 runOrExit(async () => {
   const config = readConfig(loadEnv());
   const logger = createLogger(config.logLevel, config.mode === 'console' ? process.stderr : undefined);
   const started = performance.now();
-  const metrics = createMetrics({ processMetrics: true });
+  const store = config.store && (await startStore(config.store, logger));
+  const metrics = createMetrics({ processMetrics: true, recording: store ? () => store.recording.stats : undefined });
   const live = createLiveEngine(config.knowledgeDir, {
     indexStore: fileIndexStore(),
     onReloaded(knowledge, ms) {
@@ -52,8 +56,9 @@ runOrExit(async () => {
   });
 
   if (config.mode === 'console') {
-    await runConsole(live.current, { input: process.stdin, output: process.stdout, logger });
+    await runConsole(live.current, { input: process.stdin, output: process.stdout, logger, recording: store?.recording });
     await watcher.close();
+    await store?.close(SHUTDOWN_GRACE_MS);
     return 0;
   }
 
@@ -61,7 +66,15 @@ runOrExit(async () => {
   // Loaded only here: the console has no use for Bolt, which takes a third of a second to load.
   const { createSlackApp } = await import('./slack/app.js');
   const dedupe = await eventDedupe(config, logger, metrics);
-  const slack = createSlackApp({ config, engine: live.current, logger, dedupe, metrics });
+  const slack = createSlackApp({
+    config,
+    engine: live.current,
+    logger,
+    dedupe,
+    metrics,
+    recording: store?.recording,
+    reports: store?.reports,
+  });
   const { port } = await slack.start();
   const shared = config.redisUrl ? 'redis' : 'memory';
   logger.info({ mode: config.mode, port, dedupe: shared, ms: Math.round(performance.now() - started) }, 'ready');
@@ -69,17 +82,16 @@ runOrExit(async () => {
   await new Promise<void>((resolve) => {
     const shutdown = (signal: NodeJS.Signals) => {
       logger.info({ signal }, 'stopping');
+      const stopping = performance.now();
       setTimeout(() => {
         logger.warn('in-flight requests did not finish in time; exiting anyway');
         process.exit(0);
       }, SHUTDOWN_GRACE_MS).unref();
-      Promise.all([watcher.close(), slack.stop().finally(() => dedupe.close())]).then(
-        () => resolve(),
-        (error) => {
-          logger.error({ err: error }, 'error while stopping');
-          resolve();
-        },
-      );
+      Promise.all([watcher.close(), slack.stop().finally(() => dedupe.close())])
+        .catch((error) => logger.error({ err: error }, 'error while stopping'))
+        // What the last requests recorded is written within what is left of the grace.
+        .then(() => store?.close(SHUTDOWN_GRACE_MS - RECORDING_FLUSH_MARGIN_MS - (performance.now() - stopping)))
+        .then(() => resolve());
     };
     // SIGHUP (a closed terminal, or a supervisor's stop) stops the bot cleanly too; knowledge edits reload by themselves.
     for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.once(signal, shutdown);

@@ -14,7 +14,7 @@ export interface AnswerEngine {
   readonly knowledge: KnowledgeBase;
 }
 
-const HELP_WORDS = new Set(['help', 'aide', '?', '-h', '--help', 'usage']);
+export const HELP_WORDS = new Set(['help', 'aide', '?', '-h', '--help', 'usage']);
 const LIST_WORDS = new Set(['list', 'all', 'liste', 'tout', 'toutes']);
 /** A command's text asking for everything: nothing, or a word like "list". */
 const asksForAll = (query: string) => query === '' || LIST_WORDS.has(query.toLowerCase());

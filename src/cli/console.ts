@@ -3,12 +3,15 @@ import type { Logger } from 'pino';
 import type { AnswerEngine } from '../answer/engine.js';
 import { renderDecision } from '../render/message.js';
 import { renderForTerminal } from '../render/terminal.js';
+import type { Recording } from '../store/recording.js';
 import { parseConsoleLine } from './console-line.js';
 
 export interface ConsoleOptions {
   input: NodeJS.ReadableStream & { isTTY?: boolean };
   output: NodeJS.WritableStream;
   logger: Logger;
+  /** Where the console records what it is asked (surface `console`), like the bot in Slack. */
+  recording?: Recording;
 }
 
 const BANNER = `hr-mission-bot console: no Slack credentials are set, so I answer here.
@@ -16,7 +19,7 @@ Type /hr-mission MINUSCA, /hr-story Kosovo, /hr-mission help, or a question. "ex
 `;
 
 /** The local console: the same commands and answers as in Slack, in the terminal. Resolves at end of input. */
-export function runConsole(engine: () => AnswerEngine, { input, output, logger }: ConsoleOptions): Promise<void> {
+export function runConsole(engine: () => AnswerEngine, { input, output, logger, recording }: ConsoleOptions): Promise<void> {
   const interactive = Boolean(input.isTTY);
   const lines = createInterface({ input, output: interactive ? output : undefined, prompt: 'hr> ', terminal: interactive });
   if (interactive) {
@@ -34,6 +37,7 @@ export function runConsole(engine: () => AnswerEngine, { input, output, logger }
       if (parsed.ok) {
         const decision = engine().answer(parsed.request);
         output.write(`${renderForTerminal(renderDecision(decision))}\n\n`);
+        recording?.record({ kind: 'request', surface: 'console', decision });
         logger.info(
           {
             kind: 'console',

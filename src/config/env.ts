@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import dotenv from 'dotenv';
 import { z } from 'zod';
+import { readStoreEnv, type StoreSettings } from './store-env.js';
 
 export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge', import.meta.url));
 
@@ -26,12 +27,23 @@ interface Common {
   knowledgeDir: string;
   /** Redis shared by every replica for event de-duplication; unset, each replica de-duplicates in memory. */
   redisUrl?: string;
+  /** Where requests and feedback are recorded; readConfig always sets it, absent (tests, bench) records nothing. */
+  store?: StoreSettings;
 }
 
 export type Config =
   | (Common & { mode: 'console' })
-  | (Common & { mode: 'http'; botToken: string; signingSecret: string; port: number; host?: string; slackApiUrl?: string })
-  | (Common & { mode: 'socket'; botToken: string; appToken: string; slackApiUrl?: string });
+  | (Common & {
+      mode: 'http';
+      botToken: string;
+      signingSecret: string;
+      port: number;
+      host?: string;
+      slackApiUrl?: string;
+      /** Slack user ids who see the Editors section of the Home tab. */
+      editors?: string[];
+    })
+  | (Common & { mode: 'socket'; botToken: string; appToken: string; slackApiUrl?: string; editors?: string[] });
 
 /** A setting is missing or wrong; the message names the variable and where to find its value. */
 export class ConfigError extends Error {
@@ -65,14 +77,25 @@ const envSchema = z.object({
 /** Chooses the mode from the environment: Socket Mode, HTTP mode, or the local console. */
 export function readConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  const storeEnv = readStoreEnv(env);
+  if (!parsed.success || 'problems' in storeEnv) {
+    throw new ConfigError([
+      ...(parsed.error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) ?? []),
+      ...('problems' in storeEnv ? storeEnv.problems : []),
+    ]);
   }
   const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken } = parsed.data;
-  const common = { knowledgeDir: knowledgeDirFrom(env), slackApiUrl: parsed.data.SLACK_API_URL, redisUrl: parsed.data.REDIS_URL };
+  const { store, editors } = storeEnv;
+  const common = {
+    knowledgeDir: knowledgeDirFrom(env),
+    slackApiUrl: parsed.data.SLACK_API_URL,
+    redisUrl: parsed.data.REDIS_URL,
+    store,
+    editors,
+  };
 
   if (!botToken && !signingSecret && !appToken) {
-    return { mode: 'console', logLevel: parsed.data.LOG_LEVEL ?? 'warn', knowledgeDir: common.knowledgeDir };
+    return { mode: 'console', logLevel: parsed.data.LOG_LEVEL ?? 'warn', knowledgeDir: common.knowledgeDir, store };
   }
   const logLevel = parsed.data.LOG_LEVEL ?? 'info';
   const problems: string[] = [];

@@ -33,11 +33,29 @@ export interface Button {
   style?: 'primary';
 }
 
+/** Slack's "Helpful"/"Not helpful" pair, shown in a context_actions block (messages only). */
+export interface FeedbackButtons {
+  type: 'feedback_buttons';
+  action_id: string;
+  positive_button: { text: TextObject; value: string; accessibility_label?: string };
+  negative_button: { text: TextObject; value: string; accessibility_label?: string };
+}
+
+export interface PlainTextInput {
+  type: 'plain_text_input';
+  action_id: string;
+  multiline?: boolean;
+  max_length?: number;
+  placeholder?: TextObject;
+}
+
 export type Block =
   | { type: 'header'; text: TextObject }
   | { type: 'section'; text?: TextObject; fields?: TextObject[]; accessory?: Button }
   | { type: 'context'; elements: TextObject[] }
   | { type: 'actions'; elements: Button[] }
+  | { type: 'context_actions'; elements: FeedbackButtons[] }
+  | { type: 'input'; block_id: string; label: TextObject; element: PlainTextInput; optional?: boolean }
   | { type: 'divider' };
 
 export function header(text: string): Block {
@@ -107,7 +125,7 @@ export const divider: Block = { type: 'divider' };
 export function fitBlocks(blocks: Block[], max: number = LIMITS.messageBlocks): Block[] {
   if (blocks.length <= max) return blocks;
   const tailStart = blocks.findIndex(
-    (_, i) => i > 0 && blocks.slice(i).every((t) => t.type === 'context' || t.type === 'actions'),
+    (_, i) => i > 0 && blocks.slice(i).every((t) => t.type === 'context' || t.type === 'actions' || t.type === 'context_actions'),
   );
   const tail = tailStart > 0 ? blocks.slice(tailStart) : [];
   const body = blocks.slice(0, max - tail.length - 1);

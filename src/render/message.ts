@@ -13,6 +13,7 @@ import {
   storyPassage,
   topicAnswer,
 } from './entry-views.js';
+import { type FeedbackStyle, feedbackBlocks } from './feedback.js';
 import { bold, code, escapeText, truncate } from './mrkdwn.js';
 import { blocksToText } from './plain-text.js';
 
@@ -30,6 +31,8 @@ export interface RenderOptions {
   share?: boolean;
   /** Slack user id of whoever shared the answer into the channel. */
   sharedBy?: string;
+  /** "Helpful" / "Not helpful" under an answer, and the surface it was asked on (Slack only). */
+  feedback?: { style: FeedbackStyle; surface: string };
 }
 
 const QUERY_ECHO_LENGTH = 100;
@@ -47,6 +50,7 @@ export function renderDecision(decision: Decision, options: RenderOptions = {}):
     ...(view.credit ? [] : sourcesContext(decision.sources)),
     ...footnotesContext(decision.footnotes),
     ...actions([...shareButton, ...openButtons(view.links)]),
+    ...(options.feedback ? feedbackBlocks(decision, options.feedback) : []),
   ]);
   return { blocks, text: fallbackText(blocks, decision) };
 }

@@ -24,11 +24,14 @@ const MODAL_TITLE_LENGTH = 24;
 /** Room kept in the Home tab for the header, help, sources and notes around the two lists. */
 const HOME_FIXED_BLOCKS = 12;
 
-/** The App Home tab: how to ask, the directory of missions, the stories, where it all comes from. */
-export function renderHome(knowledge: KnowledgeBase): HomeView {
+/**
+ * The App Home tab: how to ask, the directory of missions, the stories, where it all comes from;
+ * then `extra` blocks (the Editors section, for editors), for which the story list makes room.
+ */
+export function renderHome(knowledge: KnowledgeBase, extra: Block[] = []): HomeView {
   const open = (type: 'mission' | 'story', id: string, i: number) =>
     button('Open', `${OPEN_ACTION_PREFIX}${type}:${i}`, encodeOrigin(showOrigin(type, id)));
-  const room = LIMITS.viewBlocks - HOME_FIXED_BLOCKS - knowledge.missions.length;
+  const room = LIMITS.viewBlocks - HOME_FIXED_BLOCKS - knowledge.missions.length - extra.length;
   const stories = knowledge.stories.slice(0, Math.max(0, room));
   const hidden = knowledge.stories.length - stories.length;
   const blocks: Block[] = [
@@ -51,6 +54,7 @@ export function renderHome(knowledge: KnowledgeBase): HomeView {
     ...footnotesContext(
       [...knowledge.footnotes.values()].filter((f) => knowledge.missions.some((m) => m.footnotes.includes(f.id))),
     ),
+    ...extra,
   ];
   return { type: 'home', blocks: fitBlocks(blocks, LIMITS.viewBlocks) };
 }
@@ -66,6 +70,8 @@ export function renderModal(decision: Decision | undefined): ModalView {
     type: 'modal',
     title: { type: 'plain_text', text: truncate(title, MODAL_TITLE_LENGTH) },
     close: { type: 'plain_text', text: 'Close' },
-    blocks: decision ? renderDecision(decision, { share: false }).blocks : renderGone().blocks,
+    blocks: decision
+      ? renderDecision(decision, { share: false, feedback: { style: 'buttons', surface: 'home' } }).blocks
+      : renderGone().blocks,
   };
 }

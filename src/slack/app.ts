@@ -3,12 +3,15 @@ import { App, type Logger as BoltLogger, HTTPReceiver, type Receiver, SocketMode
 import type { Logger } from 'pino';
 import type { AnswerEngine } from '../answer/engine.js';
 import type { Config } from '../config/env.js';
+import { noRecording, type Recording } from '../store/recording.js';
+import type { Reports } from '../store/reports.js';
 import { guardRequestBodies } from './body-guard.js';
 import { boltLogger } from './bolt-logger.js';
 import { type Dedupe, memoryDedupe } from './dedupe.js';
 import { DEFAULT_DELIVERY, type DeliveryOptions, webClientOptions } from './delivery.js';
 import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
+import { registerFeedback } from './listeners/feedback.js';
 import { registerMessages } from './listeners/messages.js';
 import { createMetrics, type Metrics, serveMetrics } from './metrics.js';
 import { explainStartFailure, withinStartDeadline } from './start-failure.js';
@@ -25,6 +28,9 @@ export interface SlackAppOptions {
   /** Shared through Redis when several replicas run; this process's memory by default. */
   dedupe?: Dedupe;
   metrics?: Metrics;
+  /** Where requests and feedback are recorded; absent, nothing is. */
+  recording?: Recording;
+  reports?: () => Promise<Reports>;
 }
 
 export interface SlackApp {
@@ -47,6 +53,8 @@ export function createSlackApp({
   delivery: deliveryOverrides,
   dedupe = memoryDedupe(),
   metrics = createMetrics(),
+  recording = noRecording,
+  reports,
 }: SlackAppOptions): SlackApp {
   const delivery = { ...DEFAULT_DELIVERY, ...deliveryOverrides, observer: metrics.webApiObserver() };
   const clientOptions = webClientOptions(delivery, config.slackApiUrl);
@@ -73,10 +81,11 @@ export function createSlackApp({
   });
 
   app.use(onlyTeam(() => tokenTeam, logger));
-  const deps = { engine, logger, delivery, tokenHealth, dedupe, metrics };
+  const deps = { engine, logger, delivery, tokenHealth, dedupe, metrics, recording, reports, editors: config.editors ?? [] };
   registerCommands(app, deps);
   registerMessages(app, deps);
   registerActions(app, deps);
+  registerFeedback(app, deps);
   app.error(async (error) => {
     logger.error({ err: error }, 'unhandled error in a listener');
   });

@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import type { AnswerEngine } from '../answer/engine.js';
+import type { Recording } from '../store/recording.js';
+import type { Reports } from '../store/reports.js';
 import type { Dedupe } from './dedupe.js';
 import type { DeliveryOptions } from './delivery.js';
 import type { Metrics } from './metrics.js';
@@ -17,4 +19,10 @@ export interface ListenerDeps {
   tokenHealth: TokenHealth;
   dedupe: Dedupe;
   metrics: Metrics;
+  /** Where requests and feedback go (queued; never waits). */
+  recording: Recording;
+  /** The editors' figures, once the database is open; undefined when nothing is recorded. */
+  reports?: () => Promise<Reports>;
+  /** Slack user ids who see the Editors section of the Home tab. */
+  editors: string[];
 }

@@ -36,6 +36,16 @@ export function expectBlocksWithinLimits(blocks: Block[], maxBlocks: number) {
         expect(block.elements.length).toBeGreaterThan(0);
         expect(block.elements.length).toBeLessThanOrEqual(10);
         break;
+      case 'context_actions':
+        expect(block.elements.length).toBeGreaterThan(0);
+        expect(block.elements.length).toBeLessThanOrEqual(5);
+        for (const b of block.elements) {
+          for (const half of [b.positive_button, b.negative_button]) {
+            expect(half.text.text.length).toBeLessThanOrEqual(75);
+            expect(half.value.length).toBeLessThanOrEqual(2000);
+          }
+        }
+        break;
       case 'actions': {
         expect(block.elements.length).toBeGreaterThan(0);
         expect(block.elements.length).toBeLessThanOrEqual(25);

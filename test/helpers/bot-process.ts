@@ -1,4 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { FIXTURE_KNOWLEDGE_DIR, ROOT } from './paths.js';
 import { BOT_TOKEN, SIGNING_SECRET } from './slack-requests.js';
 
@@ -23,6 +26,7 @@ export async function startBotProcess(
   env: NodeJS.ProcessEnv = {},
   entry: Entry = SOURCE_ENTRY,
 ): Promise<BotProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hr-data-'));
   const child = spawn(process.execPath, entry.args, {
     cwd: entry.cwd,
     env: {
@@ -36,6 +40,9 @@ export async function startBotProcess(
       LOG_LEVEL: 'info',
       // Set, so that a developer's own .env cannot point the bot at other knowledge.
       KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR,
+      // It records into a data folder of its own unless the test gives it a database.
+      DATABASE_URL: '',
+      DATA_DIR: dataDir,
       ...env,
     },
   });
@@ -46,7 +53,12 @@ export async function startBotProcess(
   child.stderr?.on('data', (d) => {
     output += d;
   });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      rmSync(dataDir, { recursive: true, force: true });
+      resolve(code);
+    }),
+  );
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the bot did not get ready:\n${output}`)), 15_000);
     child.stdout?.on('data', () => {

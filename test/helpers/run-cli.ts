@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './paths.js';
 
@@ -18,7 +20,17 @@ export function runScript(
   { input = '', env = {} as NodeJS.ProcessEnv, cwd = ROOT } = {},
 ): Promise<Run> {
   // Blank, not absent: dotenv leaves set variables alone, so a developer's own .env cannot leak in.
-  const clean = { ...process.env, SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', KNOWLEDGE_DIR: '' };
+  // The console records: into a data folder of its own, never the developer's ./data or PostgreSQL.
+  const dataDir = mkdtempSync(join(tmpdir(), 'hr-data-'));
+  const clean = {
+    ...process.env,
+    SLACK_BOT_TOKEN: '',
+    SLACK_SIGNING_SECRET: '',
+    SLACK_APP_TOKEN: '',
+    KNOWLEDGE_DIR: '',
+    DATABASE_URL: '',
+    DATA_DIR: dataDir,
+  };
   const tsx = import.meta.resolve('tsx');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', tsx, join(ROOT, script), ...args], { cwd, env: { ...clean, ...env } });
@@ -31,7 +43,10 @@ export function runScript(
       stderr += d;
     });
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      rmSync(dataDir, { recursive: true, force: true });
+      resolve({ code, stdout, stderr });
+    });
     child.stdin.end(input);
   });
 }

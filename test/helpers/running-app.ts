@@ -4,6 +4,8 @@ import type { AnswerEngine } from '../../src/answer/engine.js';
 import type { LogLevel } from '../../src/config/env.js';
 import { createSlackApp, type SlackApp, type SlackConfig } from '../../src/slack/app.js';
 import type { DeliveryOptions } from '../../src/slack/delivery.js';
+import type { Recording } from '../../src/store/recording.js';
+import type { Reports } from '../../src/store/reports.js';
 import { fixtureEngine } from './knowledge.js';
 import { BOT_TOKEN, SIGNING_SECRET } from './slack-requests.js';
 import { SlackStandIn } from './slack-stand-in.js';
@@ -21,7 +23,7 @@ export interface RunningApp {
 }
 
 /** HTTP mode on an ephemeral port of 127.0.0.1, talking to the given Slack API stand-in. */
-export function httpTestConfig(slackApiUrl: string, logLevel: LogLevel = 'silent'): SlackConfig {
+export function httpTestConfig(slackApiUrl: string, logLevel: LogLevel = 'silent', editors: string[] = []): SlackConfig {
   return {
     mode: 'http',
     botToken: BOT_TOKEN,
@@ -31,6 +33,7 @@ export function httpTestConfig(slackApiUrl: string, logLevel: LogLevel = 'silent
     slackApiUrl,
     logLevel,
     knowledgeDir: '',
+    editors,
   };
 }
 
@@ -41,9 +44,15 @@ export const TEST_DELIVERY: DeliveryOptions = { attemptTimeoutMs: 400, retries: 
 export async function startHttpApp({
   engine = fixtureEngine(),
   delivery = TEST_DELIVERY,
+  recording,
+  reports,
+  editors,
 }: {
   engine?: AnswerEngine;
   delivery?: DeliveryOptions;
+  recording?: Recording;
+  reports?: () => Promise<Reports>;
+  editors?: string[];
 } = {}): Promise<RunningApp> {
   const standIn = await new SlackStandIn().start();
   let raw = '';
@@ -55,10 +64,12 @@ export async function startHttpApp({
   });
   const logger = pino({ level: 'debug' }, sink);
   const slack = createSlackApp({
-    config: httpTestConfig(standIn.apiUrl, 'debug'),
+    config: httpTestConfig(standIn.apiUrl, 'debug', editors),
     engine: () => engine,
     logger,
     delivery,
+    recording,
+    reports,
   });
   const { port } = await slack.start();
   const origin = `http://127.0.0.1:${port}`;

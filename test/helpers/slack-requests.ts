@@ -59,9 +59,19 @@ export interface ButtonClick {
   container: Record<string, unknown>;
   view?: Record<string, unknown>;
   user?: string;
+  /** The element clicked: a button, or Slack's feedback buttons (whose value is the half clicked). */
+  type?: 'button' | 'feedback_buttons';
 }
 
-export function blockAction({ actionId, value, responseUrl, container, view, user = 'U1' }: ButtonClick): SlackRequest {
+export function blockAction({
+  actionId,
+  value,
+  responseUrl,
+  container,
+  view,
+  user = 'U1',
+  type = 'button',
+}: ButtonClick): SlackRequest {
   const payload = {
     type: 'block_actions',
     user: { id: user, username: 'someone', team_id: 'T1' },
@@ -75,7 +85,7 @@ export function blockAction({ actionId, value, responseUrl, container, view, use
     ...(view ? { view } : {}),
     actions: [
       {
-        type: 'button',
+        type,
         action_id: actionId,
         block_id: 'b1',
         value,
@@ -99,4 +109,36 @@ export async function send(url: string, request: SlackRequest, headers: Headers 
   });
   const text = await response.text();
   return { status: response.status, text, json: () => JSON.parse(text) };
+}
+
+/** A modal's submission: its callback id, private metadata and the values typed in its inputs. */
+export function viewSubmission(
+  callbackId: string,
+  privateMetadata: string,
+  values: Record<string, Record<string, { type: string; value: string | null }>>,
+  user = 'U1',
+): SlackRequest {
+  const payload = {
+    type: 'view_submission',
+    team: { id: 'T1', domain: 'test' },
+    user: { id: user, username: 'someone', team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'deprecated-verification-token',
+    trigger_id: '123.456.ghi',
+    view: {
+      id: 'V1',
+      team_id: 'T1',
+      type: 'modal',
+      callback_id: callbackId,
+      private_metadata: privateMetadata,
+      state: { values },
+      hash: '1.abc',
+      app_id: 'A1',
+      bot_id: 'B0BOT',
+    },
+  };
+  return {
+    body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    contentType: 'application/x-www-form-urlencoded',
+  };
 }

@@ -4,13 +4,14 @@ import { decodeOrigin, OPEN_ACTION_PREFIX, SHARE_ACTION } from '../../render/act
 import { renderDecision } from '../../render/message.js';
 import { renderGone } from '../../render/notice.js';
 import { renderModal } from '../../render/view.js';
+import type { Surface } from '../../store/schema.js';
 import { deliverWithinDeadline } from '../delivery.js';
 import type { ListenerDeps } from '../deps.js';
 import { handled, outcomeOf, whereFrom } from '../handled.js';
 
 /** Buttons: "Share in channel", and the buttons that open a mission, a story or a topic. */
 export function registerActions(app: App, deps: ListenerDeps): void {
-  const { engine, delivery } = deps;
+  const { engine, delivery, recording } = deps;
   const send = (respond: RespondFn | undefined, message: Parameters<RespondFn>[0]) => {
     if (!respond) throw new Error('this action came without a response_url');
     return deliverWithinDeadline(() => respond(message), delivery);
@@ -39,7 +40,11 @@ export function registerActions(app: App, deps: ListenerDeps): void {
           await send(respond, {
             response_type: 'in_channel',
             replace_original: false,
-            ...renderDecision(decision, { share: false, sharedBy: body.user.id }),
+            ...renderDecision(decision, {
+              share: false,
+              sharedBy: body.user.id,
+              feedback: { style: 'message', surface: 'command' },
+            }),
           });
           await send(respond, { delete_original: true });
           return outcomeOf(decision);
@@ -59,15 +64,22 @@ export function registerActions(app: App, deps: ListenerDeps): void {
         { kind: 'action', name: 'open', ...whereFrom(body) },
         async () => {
           const decision = decisionFor(action.value);
+          const surface = surfaceOf(body);
+          const feedback = { style: 'message', surface } as const;
+          if (decision) recording.record({ kind: 'request', surface, team: body.team?.id, user: body.user.id, decision });
           if (inView) {
             const open = body.view?.type === 'modal' ? client.views.push : client.views.open;
             await deliverWithinDeadline(() => open({ trigger_id: body.trigger_id, view: renderModal(decision) }), delivery);
           } else if (!decision) {
             await privately(respond)(renderGone());
           } else if (body.container?.is_ephemeral) {
-            await send(respond, { replace_original: true, ...renderDecision(decision) });
+            await send(respond, { replace_original: true, ...renderDecision(decision, { feedback }) });
           } else {
-            await send(respond, { response_type: 'ephemeral', replace_original: false, ...renderDecision(decision) });
+            await send(respond, {
+              response_type: 'ephemeral',
+              replace_original: false,
+              ...renderDecision(decision, { feedback }),
+            });
           }
           return decision ? outcomeOf(decision) : { status: 'gone' };
         },
@@ -75,4 +87,11 @@ export function registerActions(app: App, deps: ListenerDeps): void {
       );
     },
   );
+}
+
+/** Where a button was clicked: the Home tab (or a modal over it), a direct message, a command's reply, or a channel. */
+function surfaceOf(body: BlockAction): Surface {
+  if (body.container?.type === 'view') return 'home';
+  if (body.channel?.id.startsWith('D')) return 'dm';
+  return body.container?.is_ephemeral ? 'command' : 'mention';
 }

@@ -1,10 +1,13 @@
 import type { AllMiddlewareArgs, App, Middleware, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Message } from '../../render/message.js';
 import { replyTo } from '../../render/reply.js';
+import { renderEditorsSection } from '../../render/report.js';
 import { renderHome } from '../../render/view.js';
+import type { Asker } from '../../store/records.js';
 import { deliverWithinDeadline } from '../delivery.js';
 import { deliveryKey } from '../delivery-key.js';
 import type { ListenerDeps } from '../deps.js';
+import { editorsReport } from '../editors-report.js';
 import { handled, type Outcome, outcomeOf, whereFrom } from '../handled.js';
 
 interface Place {
@@ -14,7 +17,7 @@ interface Place {
 
 /** Mentions (answered in a thread), direct messages (answered in the DM) and the Home tab. */
 export function registerMessages(app: App, deps: ListenerDeps): void {
-  const { engine, logger, delivery, dedupe, metrics } = deps;
+  const { engine, logger, delivery, dedupe, metrics, recording } = deps;
   /** Slack retries an event it thinks was missed, and may deliver one twice: only the first is answered. */
   const firstDelivery: Middleware<SlackEventMiddlewareArgs> = async ({ body, next }) => {
     const key = deliveryKey(body);
@@ -38,10 +41,17 @@ export function registerMessages(app: App, deps: ListenerDeps): void {
       delivery,
     );
 
-  const answerQuestion = async (client: AllMiddlewareArgs['client'], place: Place, text: string): Promise<Outcome> => {
-    const answer = replyTo(engine(), { command: null, text });
+  const answerQuestion = async (
+    client: AllMiddlewareArgs['client'],
+    place: Place,
+    text: string,
+    asker: Asker & { surface: 'mention' | 'dm' },
+  ): Promise<Outcome> => {
+    const answer = replyTo(engine(), { command: null, text }, { feedback: { style: 'message', surface: asker.surface } });
     await reply(client, place, answer.message);
-    return answer.ok ? outcomeOf(answer.decision) : { status: 'bad_request' };
+    if (!answer.ok) return { status: 'bad_request' };
+    recording.record({ kind: 'request', ...asker, decision: answer.decision });
+    return outcomeOf(answer.decision);
   };
 
   app.event('app_mention', firstDelivery, async ({ event, body, client }) => {
@@ -50,7 +60,7 @@ export function registerMessages(app: App, deps: ListenerDeps): void {
     await handled(
       deps,
       { kind: 'event', name: 'app_mention', ...whereFrom(body) },
-      () => answerQuestion(client, place, event.text),
+      () => answerQuestion(client, place, event.text, { surface: 'mention', team: body.team_id, user: event.user }),
       (apology) => reply(client, place, apology),
     );
   });
@@ -61,7 +71,7 @@ export function registerMessages(app: App, deps: ListenerDeps): void {
     await handled(
       deps,
       { kind: 'event', name: 'message.im', ...whereFrom(body) },
-      () => answerQuestion(client, place, message.text ?? ''),
+      () => answerQuestion(client, place, message.text ?? '', { surface: 'dm', team: body.team_id, user: message.user }),
       (apology) => reply(client, place, apology),
     );
   });
@@ -72,8 +82,9 @@ export function registerMessages(app: App, deps: ListenerDeps): void {
       deps,
       { kind: 'event', name: 'app_home_opened', ...whereFrom(body) },
       async () => {
+        const editors = deps.editors.includes(event.user) ? renderEditorsSection(await editorsReport(deps)) : [];
         await deliverWithinDeadline(
-          () => client.views.publish({ user_id: event.user, view: renderHome(engine().knowledge) }),
+          () => client.views.publish({ user_id: event.user, view: renderHome(engine().knowledge, editors) }),
           delivery,
           { idempotent: true },
         );

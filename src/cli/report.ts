@@ -1,0 +1,68 @@
+import { parseArgs } from 'node:util';
+import { type AnswerEngine, createAnswerEngine } from '../answer/engine.js';
+import { COMMANDS } from '../answer/types.js';
+import { ConfigError, knowledgeDirFrom, loadEnv } from '../config/env.js';
+import { readStoreEnv } from '../config/store-env.js';
+import { loadKnowledge } from '../knowledge/load.js';
+import { type Report, renderReportText, toReportJson } from '../render/report.js';
+import { openDatabase } from '../store/database.js';
+import { createReports, daysAgo, REPORT_DAYS } from '../store/reports.js';
+import { runOrExit } from './run-or-exit.js';
+
+const USAGE = `Usage:
+  npm run report               the last ${REPORT_DAYS} days as readable tables
+  npm run report -- --json     the same as one JSON object
+  npm run report -- --days 7   another period`;
+
+/** `npm run report`: what staff asked and did not get, what did not help, what is asked most. */
+runOrExit(async () => {
+  let args: ReturnType<typeof parse>;
+  try {
+    args = parse();
+  } catch (error) {
+    process.stderr.write(`report: ${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const days = Number(args.values.days ?? REPORT_DAYS);
+  if (!Number.isInteger(days) || days < 1) {
+    process.stderr.write(`report: --days must be a whole number of days, at least 1\n${USAGE}\n`);
+    return 2;
+  }
+  const env = loadEnv();
+  const settings = readStoreEnv(env);
+  if ('problems' in settings) throw new ConfigError(settings.problems);
+  const database = await openDatabase({ databaseUrl: settings.store.databaseUrl, dataDir: settings.store.dataDir });
+  try {
+    const figures = await createReports(database.db).figures(daysAgo(days));
+    const engine = createAnswerEngine(loadKnowledge(knowledgeDirFrom(env)));
+    const report: Report = {
+      ...figures,
+      days,
+      nearest: new Map(figures.unanswered.map((u) => [u.text, nearestEntry(engine, u.text)])),
+    };
+    process.stdout.write(args.values.json ? `${JSON.stringify(toReportJson(report), null, 2)}\n` : renderReportText(report));
+  } finally {
+    await database.close();
+  }
+  return 0;
+});
+
+/** The entry the engine finds nearest to a question it could not answer: as a question, then as each command. */
+function nearestEntry(engine: AnswerEngine, text: string): string | null {
+  for (const command of [null, ...COMMANDS]) {
+    const best = engine.answer({ command, text }).results[0];
+    if (best) return best.entry.id;
+  }
+  return null;
+}
+
+function parse() {
+  return parseArgs({
+    options: { json: { type: 'boolean' }, days: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: false,
+  });
+}

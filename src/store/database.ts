@@ -1,0 +1,84 @@
+import { mkdirSync } from 'node:fs';
+import { Kysely, Migrator, PostgresDialect, type PostgresPool, sql } from 'kysely';
+import pg from 'pg';
+import { DatabaseUnreachableError } from './errors.js';
+import { migrationProvider } from './migrations.js';
+import { pglitePool } from './pglite-pool.js';
+import type { Tables } from './schema.js';
+
+export interface DatabaseConfig {
+  /** PostgreSQL's connection URL; without it, PGlite in `dataDir`. */
+  databaseUrl?: string;
+  /** PGlite's folder; undefined keeps it in memory (tests). */
+  dataDir?: string;
+  /** How long to wait for PostgreSQL to answer before giving up (start-up, and each connection after). */
+  connectTimeoutMs?: number;
+  /** Longest a single statement may run on PostgreSQL before it is abandoned. */
+  statementTimeoutMs?: number;
+}
+
+export interface Database {
+  db: Kysely<Tables>;
+  kind: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the bot's database and brings its schema up to date: PostgreSQL when a URL is given,
+ * else PGlite. Two processes starting at once are safe: Kysely's migrator holds a PostgreSQL
+ * advisory lock while it migrates, so the second waits and then finds nothing left to do.
+ */
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  const database = config.databaseUrl ? await openPostgres(config, config.databaseUrl) : await openPGlite(config);
+  try {
+    await migrate(database.db);
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw error;
+  }
+  return database;
+}
+
+async function openPostgres(config: DatabaseConfig, url: string): Promise<Database> {
+  const connectTimeoutMs = config.connectTimeoutMs ?? 5_000;
+  const pool = new pg.Pool({
+    connectionString: url,
+    connectionTimeoutMillis: connectTimeoutMs,
+    query_timeout: config.statementTimeoutMs ?? 10_000,
+    max: 4,
+  });
+  // An idle connection the server dropped must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  try {
+    (await pool.connect()).release();
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw new DatabaseUnreachableError((error as Error).message || (error as { code?: string }).code || 'no answer');
+  }
+  return fromPool(pool, 'postgres');
+}
+
+async function openPGlite(config: DatabaseConfig): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
+  const pglite = await PGlite.create(config.dataDir);
+  return fromPool(pglitePool(pglite), 'pglite');
+}
+
+function fromPool(pool: PostgresPool, kind: Database['kind']): Database {
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind, close: () => db.destroy() };
+}
+
+async function migrate(db: Kysely<Tables>): Promise<void> {
+  // The migration table lives in the schema this connection works in (a URL's search_path
+  // option can choose it), not in another schema that has one too.
+  const current = (await sql<{ name: string | null }>`select current_schema() as name`.execute(db)).rows[0].name;
+  if (!current) throw new Error('DATABASE_URL: the schema named by its search_path does not exist; create it first');
+  const migrator = new Migrator({ db, provider: migrationProvider, migrationTableSchema: current });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new Error(`database migration ${failed ?? ''} failed: ${(error as Error).message}`, { cause: error });
+  }
+}

@@ -1,0 +1,182 @@
+import type { Logger } from 'pino';
+import { type RecordEvent, type StoredRecord, toStoredRecord } from './records.js';
+import { withTimeout } from './with-timeout.js';
+
+export interface RecordingOptions {
+  /** Writes one batch; may fail or hang (the database is down or slow): the answers go on. */
+  write: (batch: StoredRecord[]) => Promise<void>;
+  logger: Logger;
+  /** Key for the users' keyed hash; without one no user is stored at all. */
+  userHashKey?: string;
+  /** Most records held while the database is away; beyond it new ones are dropped and counted. */
+  maxQueued?: number;
+  batchSize?: number;
+  /** Wait before writing, so that a burst goes in one batch. */
+  batchDelayMs?: number;
+  /** A write taking longer counts as failed (it may still land). */
+  writeTimeoutMs?: number;
+  /** Longest wait between retries while the database fails. */
+  maxBackoffMs?: number;
+  /** How often drops and write failures are logged (at most once each period). */
+  reportEveryMs?: number;
+}
+
+/** What the Slack listeners and the console call: never waits, never throws. */
+export interface Recording {
+  record(event: RecordEvent): void;
+  /** Writes what is queued, giving up after `timeoutMs`; resolves with how many records were left unwritten. */
+  flush(timeoutMs: number): Promise<number>;
+  /** Flushes within `timeoutMs`, then stops the timers. */
+  close(timeoutMs: number): Promise<number>;
+  readonly stats: { queued: number; written: number; dropped: number };
+}
+
+/** Recording that does nothing: `npm run ask`, and tests of other things. */
+export const noRecording: Recording = {
+  record() {},
+  flush: async () => 0,
+  close: async () => 0,
+  stats: { queued: 0, written: 0, dropped: 0 },
+};
+
+/**
+ * Takes records off the request path: `record` only queues (bounded), and a background loop
+ * writes batches. While the database fails, records wait (up to the bound) and are retried with
+ * growing pauses; the excess is dropped and counted, and both are logged once a period.
+ */
+export function createRecording(options: RecordingOptions): Recording {
+  const {
+    write,
+    logger,
+    userHashKey,
+    maxQueued = 10_000,
+    batchSize = 500,
+    batchDelayMs = 200,
+    writeTimeoutMs = 5_000,
+    maxBackoffMs = 30_000,
+    reportEveryMs = 60_000,
+  } = options;
+  const queue: StoredRecord[] = [];
+  let written = 0;
+  let dropped = 0;
+  let droppedSinceReport = 0;
+  let lastFailure: string | undefined;
+  let failuresSinceReport = 0;
+  let backoffMs = 0;
+  let writing: Promise<boolean> | undefined;
+  /** Records of the batch being written, not yet known to be stored. */
+  let inFlight = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+
+  const report = setInterval(() => {
+    if (droppedSinceReport === 0 && failuresSinceReport === 0) return;
+    logger.warn(
+      { kind: 'recording', dropped: droppedSinceReport, failures: failuresSinceReport, queued: queue.length, error: lastFailure },
+      droppedSinceReport
+        ? 'recording dropped records: the database is unavailable or slow'
+        : 'recording could not write: will retry',
+    );
+    droppedSinceReport = 0;
+    failuresSinceReport = 0;
+  }, reportEveryMs);
+  report.unref();
+
+  const drop = (count: number) => {
+    dropped += count;
+    droppedSinceReport += count;
+  };
+
+  const schedule = (delayMs: number) => {
+    if (timer || writing || closed) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      writing = writeOnce().finally(() => {
+        writing = undefined;
+        if (queue.length) schedule(backoffMs || batchDelayMs);
+      });
+    }, delayMs);
+    timer.unref();
+  };
+
+  /** One batch: written (true), or put back at the head of the queue (within the bound) for a retry. Never rejects. */
+  const writeOnce = async (): Promise<boolean> => {
+    const batch = queue.splice(0, batchSize);
+    if (batch.length === 0) return true;
+    inFlight = batch.length;
+    try {
+      await withTimeout(write(batch), writeTimeoutMs);
+      written += batch.length;
+      backoffMs = 0;
+      return true;
+    } catch (error) {
+      lastFailure = (error as Error).message;
+      failuresSinceReport++;
+      const room = Math.max(0, maxQueued - queue.length);
+      queue.unshift(...batch.slice(0, room));
+      drop(batch.length - Math.min(room, batch.length));
+      backoffMs = Math.min(maxBackoffMs, Math.max(batchDelayMs, backoffMs * 2));
+      return false;
+    } finally {
+      inFlight = 0;
+    }
+  };
+
+  const flush = async (timeoutMs: number) => {
+    const deadline = Date.now() + timeoutMs;
+    clearTimeout(timer);
+    timer = undefined;
+    while (Date.now() < deadline) {
+      if (writing) {
+        await withTimeout(writing, deadline - Date.now()).catch(() => {});
+        continue;
+      }
+      if (queue.length === 0) break;
+      writing = writeOnce().finally(() => {
+        writing = undefined;
+      });
+      const done = await withTimeout(writing, deadline - Date.now()).catch(() => true);
+      if (!done) await sleep(Math.min(backoffMs, deadline - Date.now()));
+    }
+    if (queue.length && !closed) schedule(backoffMs || batchDelayMs);
+    return queue.length + inFlight;
+  };
+
+  return {
+    record(event) {
+      if (closed) return;
+      try {
+        if (queue.length >= maxQueued) {
+          drop(1);
+          return;
+        }
+        queue.push(toStoredRecord(event, userHashKey));
+        schedule(backoffMs || batchDelayMs);
+      } catch (error) {
+        logger.error({ kind: 'recording', err: error }, 'could not record');
+      }
+    },
+    flush,
+    async close(timeoutMs) {
+      const left = await flush(timeoutMs);
+      closed = true;
+      clearTimeout(timer);
+      clearInterval(report);
+      if (left) drop(left);
+      if (droppedSinceReport) {
+        logger.warn(
+          { kind: 'recording', dropped: droppedSinceReport },
+          'recording dropped records that could not be written before stopping',
+        );
+      }
+      return left;
+    },
+    get stats() {
+      return { queued: queue.length, written, dropped };
+    },
+  };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+}

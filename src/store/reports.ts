@@ -1,0 +1,183 @@
+import { type Kysely, sql } from 'kysely';
+import type { Tables } from './schema.js';
+
+export interface UnansweredQuestion {
+  /** The latest wording of the question (the group is its normalised text). */
+  text: string;
+  count: number;
+  last: Date;
+}
+
+export interface EntryFeedback {
+  id: string;
+  helpful: number;
+  not_helpful: number;
+}
+
+export interface EntryUsage {
+  id: string;
+  count: number;
+}
+
+export interface WeekRate {
+  /** Monday of the week, YYYY-MM-DD. */
+  week: string;
+  requests: number;
+  answered: number;
+  /** answered / requests, 0 to 1. */
+  rate: number;
+}
+
+export interface SurfaceCount {
+  surface: string;
+  status: string;
+  count: number;
+}
+
+export interface DayCount {
+  day: string;
+  requests: number;
+  unanswered: number;
+}
+
+export interface Comment {
+  at: Date;
+  entry_ids: string[];
+  asked: string | null;
+  comment: string;
+}
+
+/** Everything an editor is shown, over requests and feedback since a date. */
+export interface Figures {
+  since: Date;
+  unanswered: UnansweredQuestion[];
+  /** Entries with the most "Not helpful" first. */
+  feedback: EntryFeedback[];
+  /** The most asked entries (the answer of found requests). */
+  usage: EntryUsage[];
+  answerRate: WeekRate[];
+  bySurface: SurfaceCount[];
+  byDay: DayCount[];
+  comments: Comment[];
+}
+
+export interface ReportLimits {
+  unanswered?: number;
+  entries?: number;
+  comments?: number;
+}
+
+/** The period `npm run report` and the editors' Home section cover. */
+export const REPORT_DAYS = 30;
+
+export function daysAgo(days: number, now = Date.now()): Date {
+  return new Date(now - days * 24 * 60 * 60 * 1000);
+}
+
+export interface Reports {
+  figures(since: Date, limits?: ReportLimits): Promise<Figures>;
+}
+
+/** The reading side of the store: the figures of `npm run report` and of the editors' Home section. */
+export function createReports(db: Kysely<Tables>): Reports {
+  return {
+    async figures(since, { unanswered: maxUnanswered = 50, entries = 20, comments: maxComments = 20 } = {}) {
+      const [unanswered, feedback, usage, answerRate, bySurface, byDay, comments] = await Promise.all([
+        db
+          .selectFrom('requests')
+          .select([
+            sql<string>`(array_agg(asked order by at desc))[1]`.as('text'),
+            sql<string>`count(*)`.as('count'),
+            sql<Date>`max(at)`.as('last'),
+          ])
+          .where('at', '>=', since)
+          .where('unanswered', '=', true)
+          .groupBy('normalized')
+          .orderBy(sql`count(*)`, 'desc')
+          .orderBy(sql`max(at)`, 'desc')
+          .limit(maxUnanswered)
+          .execute(),
+        db
+          .selectFrom('feedback')
+          .select([
+            sql<string>`entry_ids[1]`.as('id'),
+            sql<string>`count(*) filter (where helpful)`.as('helpful'),
+            sql<string>`count(*) filter (where not helpful)`.as('not_helpful'),
+          ])
+          .where('at', '>=', since)
+          .where('helpful', 'is not', null)
+          .where(sql<boolean>`cardinality(entry_ids) > 0`)
+          .groupBy(sql`entry_ids[1]`)
+          .orderBy(sql`count(*) filter (where not helpful)`, 'desc')
+          .orderBy(sql`count(*) filter (where helpful)`, 'asc')
+          .orderBy(sql`entry_ids[1]`)
+          .limit(entries)
+          .execute(),
+        db
+          .selectFrom('requests')
+          .select([sql<string>`entry_ids[1]`.as('id'), sql<string>`count(*)`.as('count')])
+          .where('at', '>=', since)
+          .where('status', '=', 'found')
+          .where(sql<boolean>`cardinality(entry_ids) > 0`)
+          .groupBy(sql`entry_ids[1]`)
+          .orderBy(sql`count(*)`, 'desc')
+          .orderBy(sql`entry_ids[1]`)
+          .limit(entries)
+          .execute(),
+        db
+          .selectFrom('requests')
+          .select([
+            sql<string>`to_char(date_trunc('week', at at time zone 'UTC'), 'YYYY-MM-DD')`.as('week'),
+            sql<string>`count(*)`.as('requests'),
+            sql<string>`count(*) filter (where not unanswered)`.as('answered'),
+          ])
+          .where('at', '>=', since)
+          .groupBy(sql`1`)
+          .orderBy(sql`1`)
+          .execute(),
+        db
+          .selectFrom('requests')
+          .select(['surface', 'status', sql<string>`count(*)`.as('count')])
+          .where('at', '>=', since)
+          .groupBy(['surface', 'status'])
+          .orderBy(sql`count(*)`, 'desc')
+          .orderBy('surface')
+          .orderBy('status')
+          .execute(),
+        db
+          .selectFrom('requests')
+          .select([
+            sql<string>`to_char(at at time zone 'UTC', 'YYYY-MM-DD')`.as('day'),
+            sql<string>`count(*)`.as('requests'),
+            sql<string>`count(*) filter (where unanswered)`.as('unanswered'),
+          ])
+          .where('at', '>=', since)
+          .groupBy(sql`1`)
+          .orderBy(sql`1`)
+          .execute(),
+        db
+          .selectFrom('feedback')
+          .select(['at', 'entry_ids', 'asked', 'comment'])
+          .where('at', '>=', since)
+          .where('comment', 'is not', null)
+          .orderBy('at', 'desc')
+          .limit(maxComments)
+          .execute(),
+      ]);
+      return {
+        since,
+        unanswered: unanswered.map((r) => ({ text: r.text, count: Number(r.count), last: new Date(r.last) })),
+        feedback: feedback.map((r) => ({ id: r.id, helpful: Number(r.helpful), not_helpful: Number(r.not_helpful) })),
+        usage: usage.map((r) => ({ id: r.id, count: Number(r.count) })),
+        answerRate: answerRate.map((r) => {
+          const requests = Number(r.requests);
+          const answered = Number(r.answered);
+          return { week: r.week, requests, answered, rate: requests ? answered / requests : 0 };
+        }),
+        bySurface: bySurface.map((r) => ({ surface: r.surface, status: r.status, count: Number(r.count) })),
+        byDay: byDay.map((r) => ({ day: r.day, requests: Number(r.requests), unanswered: Number(r.unanswered) })),
+        comments: comments.map((r) => ({ at: r.at, entry_ids: r.entry_ids, asked: r.asked, comment: r.comment ?? '' })),
+      };
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { createRecording, type RecordingOptions } from '../../src/store/recording.js';
+import type { StoredRecord } from '../../src/store/records.js';
+import { realEngine } from '../helpers/knowledge.js';
+
+const engine = realEngine();
+const decision = engine.answer({ command: '/hr-mission', text: engine.knowledge.missions[0].id });
+const event = { kind: 'request', surface: 'command', team: 'T1', user: 'U1', decision } as const;
+
+function logged() {
+  const lines: Record<string, unknown>[] = [];
+  const logger = pino(
+    { level: 'info' },
+    new Writable({
+      write(chunk, _enc, done) {
+        lines.push(JSON.parse(String(chunk)));
+        done();
+      },
+    }),
+  );
+  return { logger, lines };
+}
+
+const recordingWith = (write: RecordingOptions['write'], options: Partial<RecordingOptions> = {}) => {
+  const log = logged();
+  const recording = createRecording({ write, logger: log.logger, batchDelayMs: 5, reportEveryMs: 50, ...options });
+  return { recording, lines: log.lines };
+};
+
+describe('the recording queue', () => {
+  it('writes what is recorded in batches, off the caller’s path', async () => {
+    const batches: StoredRecord[][] = [];
+    const { recording } = recordingWith(
+      async (batch) => {
+        batches.push(batch);
+      },
+      { batchSize: 10 },
+    );
+    for (let i = 0; i < 25; i++) recording.record(event);
+    expect(batches).toHaveLength(0);
+    expect(await recording.close(2_000)).toBe(0);
+    expect(batches.map((b) => b.length)).toEqual([10, 10, 5]);
+    expect(recording.stats).toMatchObject({ written: 25, dropped: 0 });
+  });
+
+  it('while the database fails, keeps at most its bound, counts and logs what it drops, and retries', async () => {
+    let up = false;
+    const written: StoredRecord[] = [];
+    const { recording, lines } = recordingWith(
+      async (batch) => {
+        if (!up) throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+        written.push(...batch);
+      },
+      { maxQueued: 100, maxBackoffMs: 20 },
+    );
+    for (let i = 0; i < 1_000; i++) recording.record(event);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(recording.stats.queued).toBeLessThanOrEqual(100);
+    expect(recording.stats.dropped).toBe(900);
+    expect(lines).toContainEqual(
+      expect.objectContaining({ kind: 'recording', dropped: 900, msg: expect.stringContaining('dropped') }),
+    );
+    up = true;
+    expect(await recording.close(2_000)).toBe(0);
+    expect(written).toHaveLength(100);
+  });
+
+  it('a database that never answers does not hold up `record`, and closing gives up on time', async () => {
+    const { recording } = recordingWith(() => new Promise(() => {}), { writeTimeoutMs: 50, maxQueued: 10 });
+    const started = performance.now();
+    for (let i = 0; i < 1_000; i++) recording.record(event);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    const closing = performance.now();
+    expect(await recording.close(300)).toBeGreaterThan(0);
+    expect(performance.now() - closing).toBeLessThan(1_000);
+  });
+});
