@@ -74,6 +74,7 @@ runOrExit(async () => {
     metrics,
     recording: store?.recording,
     reports: store?.reports,
+    installationStore: config.mode === 'http' && config.oauth ? store?.installations(config.oauth.clientSecret) : undefined,
   });
   const { port } = await slack.start();
   const shared = config.redisUrl ? 'redis' : 'memory';

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import dotenv from 'dotenv';
 import { z } from 'zod';
+import { type OAuthSettings, readOAuthEnv } from './oauth-env.js';
 import { readStoreEnv, type StoreSettings } from './store-env.js';
 
 export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge', import.meta.url));
@@ -35,7 +36,9 @@ export type Config =
   | (Common & { mode: 'console' })
   | (Common & {
       mode: 'http';
-      botToken: string;
+      /** Unset when `oauth` is: then each installed workspace has its own token. */
+      botToken?: string;
+      oauth?: OAuthSettings;
       signingSecret: string;
       port: number;
       host?: string;
@@ -86,6 +89,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   }
   const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken } = parsed.data;
   const { store, editors } = storeEnv;
+  const { oauth, problems: oauthProblems } = readOAuthEnv(env);
+  if (oauthProblems.length > 0) throw new ConfigError(oauthProblems);
   const common = {
     knowledgeDir: knowledgeDirFrom(env),
     slackApiUrl: parsed.data.SLACK_API_URL,
@@ -99,8 +104,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   }
   const logLevel = parsed.data.LOG_LEVEL ?? 'info';
   const problems: string[] = [];
-  if (!botToken) problems.push(`SLACK_BOT_TOKEN is not set: copy it from ${WHERE.SLACK_BOT_TOKEN}`);
-  else if (!botToken.startsWith('xoxb-')) {
+  if (!botToken && !oauth) problems.push(`SLACK_BOT_TOKEN is not set: copy it from ${WHERE.SLACK_BOT_TOKEN}`);
+  else if (botToken && !botToken.startsWith('xoxb-')) {
     problems.push(
       `SLACK_BOT_TOKEN must be a bot token starting with "xoxb-" (this one is not): copy it from ${WHERE.SLACK_BOT_TOKEN}`,
     );
@@ -120,7 +125,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   return {
     mode: 'http',
     logLevel,
-    botToken: botToken as string,
+    botToken,
+    oauth,
     signingSecret: signingSecret as string,
     port: parsed.data.PORT,
     host: parsed.data.HOST,

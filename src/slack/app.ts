@@ -1,5 +1,13 @@
 import type { Server, ServerResponse } from 'node:http';
-import { App, type Logger as BoltLogger, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import {
+  App,
+  type Logger as BoltLogger,
+  HTTPReceiver,
+  type HTTPReceiverOptions,
+  type InstallationStore,
+  type Receiver,
+  SocketModeReceiver,
+} from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { AnswerEngine } from '../answer/engine.js';
 import type { Config } from '../config/env.js';
@@ -14,6 +22,7 @@ import { registerCommands } from './listeners/commands.js';
 import { registerFeedback } from './listeners/feedback.js';
 import { registerMessages } from './listeners/messages.js';
 import { createMetrics, type Metrics, serveMetrics } from './metrics.js';
+import { installerReceiverOptions, registerUninstall } from './oauth.js';
 import { explainStartFailure, withinStartDeadline } from './start-failure.js';
 import { onlyTeam } from './team-gate.js';
 import { createTokenHealth } from './token-health.js';
@@ -31,6 +40,8 @@ export interface SlackAppOptions {
   /** Where requests and feedback are recorded; absent, nothing is. */
   recording?: Recording;
   reports?: () => Promise<Reports>;
+  /** Where OAuth installations are kept; needed when the config has OAuth settings. */
+  installationStore?: InstallationStore;
 }
 
 export interface SlackApp {
@@ -55,6 +66,7 @@ export function createSlackApp({
   metrics = createMetrics(),
   recording = noRecording,
   reports,
+  installationStore,
 }: SlackAppOptions): SlackApp {
   const delivery = { ...DEFAULT_DELIVERY, ...deliveryOverrides, observer: metrics.webApiObserver() };
   const clientOptions = webClientOptions(delivery, config.slackApiUrl);
@@ -64,9 +76,12 @@ export function createSlackApp({
   let tokenTeam: string | undefined;
   const isReady = () => started && !tokenHealth.refused;
 
+  const oauth = config.mode === 'http' ? config.oauth : undefined;
+  if (oauth && !installationStore) throw new Error('OAuth settings need an installation store');
+  const installer = oauth && installationStore && installerReceiverOptions(oauth, installationStore, clientOptions);
   const receiver: Receiver =
     config.mode === 'http'
-      ? createHttpReceiver(config, log, isReady, metrics)
+      ? createHttpReceiver(config, log, isReady, metrics, installer)
       : new SocketModeReceiver({ appToken: config.appToken, logger: log, installerOptions: { clientOptions } });
 
   const app = new App({
@@ -80,7 +95,9 @@ export function createSlackApp({
     convoStore: false,
   });
 
+  // With OAuth any installed workspace is served: Bolt's authorize refuses the others.
   app.use(onlyTeam(() => tokenTeam, logger));
+  if (installationStore && oauth) registerUninstall(app, installationStore, logger);
   const deps = { engine, logger, delivery, tokenHealth, dedupe, metrics, recording, reports, editors: config.editors ?? [] };
   registerCommands(app, deps);
   registerMessages(app, deps);
@@ -98,7 +115,7 @@ export function createSlackApp({
     async start() {
       const listening = await withinStartDeadline(async () => {
         try {
-          tokenTeam = (await app.client.auth.test()).team_id;
+          if (!oauth) tokenTeam = (await app.client.auth.test()).team_id;
           await app.init();
         } catch (error) {
           throw explainStartFailure(error, config, 'bot token');
@@ -126,6 +143,7 @@ function createHttpReceiver(
   logger: BoltLogger,
   isReady: () => boolean,
   metrics: Metrics,
+  installer: Partial<HTTPReceiverOptions> | undefined,
 ): HTTPReceiver {
   const json = (res: ServerResponse, status: number, body: object) => {
     res.writeHead(status, { 'content-type': 'application/json' });
@@ -136,6 +154,7 @@ function createHttpReceiver(
     endpoints: SLACK_ENDPOINT,
     logger,
     bodyLimit: BODY_LIMIT,
+    ...installer,
     customRoutes: [
       { path: '/healthz', method: ['GET', 'HEAD'], handler: (_req, res) => json(res, 200, { ok: true }) },
       {

@@ -41,6 +41,21 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.dropTable('requests').execute();
     },
   },
+  '0002_slack_installations': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('slack_installations')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('team_id', 'text')
+        .addColumn('enterprise_id', 'text')
+        .addColumn('installation', 'text', (c) => c.notNull())
+        .addColumn('installed_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('slack_installations').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -38,10 +38,22 @@ export interface FeedbackTable {
   comment: string | null;
 }
 
+/** One Slack workspace (or Enterprise Grid organisation) that installed the app through OAuth. */
+export interface InstallationsTable {
+  /** `team:T…` or `enterprise:E…` (an org-wide install). */
+  key: string;
+  team_id: string | null;
+  enterprise_id: string | null;
+  /** The installation as Bolt gives it, encrypted (it holds the workspace's bot token). */
+  installation: string;
+  installed_at: Date;
+}
+
 /** Every table of the bot's database; other stores (e.g. Slack installations) add theirs here. */
 export interface Tables {
   requests: RequestsTable;
   feedback: FeedbackTable;
+  slack_installations: InstallationsTable;
 }
 
 export function isSurface(value: string): value is Surface {

@@ -1,6 +1,8 @@
+import type { InstallationStore } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { StoreSettings } from '../config/store-env.js';
 import { type Database, openDatabase } from './database.js';
+import { createInstallationStore } from './installations.js';
 import { createRecorder } from './recorder.js';
 import { createRecording, type Recording } from './recording.js';
 import { createReports, type Reports } from './reports.js';
@@ -11,6 +13,8 @@ export interface Store {
   recording: Recording;
   /** The figures, once the database is open. */
   reports(): Promise<Reports>;
+  /** Slack installations (OAuth), kept encrypted with a key derived from the app's client secret. */
+  installations(clientSecret: string): InstallationStore;
   /** Flushes the queue within `timeoutMs`, then closes the database. */
   close(timeoutMs: number): Promise<void>;
 }
@@ -41,6 +45,14 @@ export async function startStore(settings: StoreSettings, logger: Logger): Promi
   return {
     recording,
     reports: () => opened.then((d) => createReports(d.db)),
+    installations(clientSecret) {
+      const installations = opened.then((d) => createInstallationStore(d.db, clientSecret));
+      return {
+        storeInstallation: async (installation) => (await installations).storeInstallation(installation),
+        fetchInstallation: async (query) => (await installations).fetchInstallation(query),
+        deleteInstallation: async (query) => (await installations).deleteInstallation?.(query),
+      };
+    },
     async close(timeoutMs) {
       stopRetention();
       await recording.close(timeoutMs);

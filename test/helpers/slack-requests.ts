@@ -19,10 +19,10 @@ export interface SlackRequest {
   contentType: string;
 }
 
-export function slashCommand(command: string, text: string, responseUrl: string, user = 'U1'): SlackRequest {
+export function slashCommand(command: string, text: string, responseUrl: string, user = 'U1', team = 'T1'): SlackRequest {
   const form = new URLSearchParams({
     token: 'deprecated-verification-token',
-    team_id: 'T1',
+    team_id: team,
     team_domain: 'test',
     channel_id: 'C1',
     channel_name: 'general',
@@ -38,16 +38,16 @@ export function slashCommand(command: string, text: string, responseUrl: string,
   return { body: form.toString(), contentType: 'application/x-www-form-urlencoded' };
 }
 
-export function eventCallback(event: Record<string, unknown>, eventId: string): SlackRequest {
+export function eventCallback(event: Record<string, unknown>, eventId: string, team = 'T1'): SlackRequest {
   const envelope = {
     token: 'deprecated-verification-token',
-    team_id: 'T1',
+    team_id: team,
     api_app_id: 'A1',
     event: { event_ts: '1700000000.000100', ...event },
     type: 'event_callback',
     event_id: eventId,
     event_time: 1700000000,
-    authorizations: [{ team_id: 'T1', user_id: 'U0BOT', is_bot: true }],
+    authorizations: [{ team_id: team, user_id: 'U0BOT', is_bot: true }],
   };
   return { body: JSON.stringify(envelope), contentType: 'application/json' };
 }

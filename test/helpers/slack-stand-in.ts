@@ -8,6 +8,8 @@ export interface Call {
   method: string;
   body: Record<string, unknown>;
   at: number;
+  /** The Authorization header: which token the app used. */
+  authorization?: string;
 }
 
 /** How the stand-in answers one call: normally, with an error status, never (hang), or by dropping the connection once the request is in (refuse). */
@@ -93,7 +95,8 @@ export class SlackStandIn {
     const path = new URL(req.url ?? '/', this.origin).pathname;
     const method = path.startsWith('/api/') ? path.slice('/api/'.length) : path.startsWith('/response/') ? 'response_url' : path;
     const behaviour = this.behaviours.get(method)?.shift() ?? 'ok';
-    this.calls.push({ method, body: parseBody(raw, req.headers['content-type']), at: Date.now() });
+    const body = parseBody(raw, req.headers['content-type']);
+    this.calls.push({ method, body, at: Date.now(), authorization: req.headers.authorization });
     if (behaviour === 'refuse') {
       req.socket.destroy();
       return;
@@ -115,11 +118,13 @@ export class SlackStandIn {
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(this.answer(method)));
+    res.end(JSON.stringify(this.answer(method, body)));
   }
 
-  private answer(method: string): Record<string, unknown> {
+  private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
+      case 'oauth.v2.access':
+        return installationFor(String(body.code));
       case 'auth.test':
         return {
           ok: true,
@@ -138,6 +143,25 @@ export class SlackStandIn {
         return { ok: true };
     }
   }
+}
+
+/** An OAuth grant's code names the workspace it is for, as `T2.anything`; the bot token it yields is that team's. */
+export const installedToken = (team: string) => `xoxb-installed-${team}`;
+
+function installationFor(code: string): Record<string, unknown> {
+  const team = code.split('.')[0];
+  return {
+    ok: true,
+    app_id: 'A1',
+    authed_user: { id: 'U0INSTALLER' },
+    scope: 'commands,app_mentions:read,chat:write,im:history',
+    token_type: 'bot',
+    access_token: installedToken(team),
+    bot_user_id: 'U0BOT',
+    team: { id: team, name: `Team ${team}` },
+    enterprise: null,
+    is_enterprise_install: false,
+  };
 }
 
 function parseBody(raw: string, contentType = ''): Record<string, unknown> {
