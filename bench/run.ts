@@ -4,58 +4,29 @@
  * load with memory before and after, and the bot's throughput with recording on against off.
  * Prints a table and writes bench/results.json. Everything runs on 127.0.0.1.
  */
-import { type ChildProcess, fork } from 'node:child_process';
+import { type ChildProcess, execFileSync, fork } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { createAnswerEngine } from '../src/answer/engine.js';
-import type { AnswerRequest } from '../src/answer/types.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../src/config/env.js';
 import { fileIndexStore } from '../src/knowledge/index-store.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
-import { startBotProcess } from '../test/helpers/bot-process.js';
+import { type Entry, startBotProcess } from '../test/helpers/bot-process.js';
 import { onPostgres, withSearchPath } from '../test/helpers/database.js';
+import { ROOT } from '../test/helpers/paths.js';
 import { BOT_TOKEN, eventCallback, SIGNING_SECRET, signatureHeaders, slashCommand } from '../test/helpers/slack-requests.js';
 import { SlackStandIn } from '../test/helpers/slack-stand-in.js';
 import { generateKnowledge } from './generate-knowledge.js';
+import { MISSION_TEXTS, MIXED_QUERIES } from './queries.js';
 
+/** The rate at which the bot's and bare Bolt's p99 are compared: a busy workspace, well below either's ceiling. */
+const FIXED_RATE = 300;
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 const MB = 1024 * 1024;
-
-const MISSION_TEXTS = [
-  'MINUSCA',
-  'minuska',
-  'DRC',
-  'Haïti',
-  'Sudan',
-  'guinea-bissau',
-  'Libia',
-  'Narnia',
-  'UNAMA',
-  'Kosovo',
-  '',
-  'help',
-  'Soudan du Sud',
-];
-const MIXED_QUERIES: AnswerRequest[] = [
-  ...MISSION_TEXTS.map((text) => ({ command: '/hr-mission' as const, text })),
-  ...['South Sudan', 'Bakala', 'masters', 'elections', 'Haiti', 'CAR', 'xyzzy'].map((text) => ({
-    command: '/hr-story' as const,
-    text,
-  })),
-  ...[
-    'what is the role of OHCHR?',
-    'what did UNMIK do about missing persons?',
-    'how much money did UNDP and MINUSCA sign for?',
-    'what does the human rights team do?',
-    'how many students graduated?',
-    'wat are the gaols of the human rihgts teams',
-    'civilian casualties in Afghanistan',
-  ].map((text) => ({ command: null, text })),
-];
 
 function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -137,7 +108,7 @@ interface Server {
   stop(): Promise<void>;
 }
 
-type ServerKind = 'bare' | 'card' | 'real' | 'recording';
+type ServerKind = 'bare' | 'card' | 'naive' | 'real' | 'recording' | 'services';
 
 async function startServer(kind: ServerKind, slackApiUrl: string, env: NodeJS.ProcessEnv = {}): Promise<Server> {
   const child = fork(here('./serve.ts'), [kind, slackApiUrl, SIGNING_SECRET, BOT_TOKEN], {
@@ -178,23 +149,45 @@ async function startServer(kind: ServerKind, slackApiUrl: string, env: NodeJS.Pr
   };
 }
 
-/** Signed /hr-mission requests with varied texts, signed afresh for each request as Slack does. */
-function load(port: number, options: { duration?: number; amount?: number; connections: number }) {
+interface LoadOptions {
+  duration?: number;
+  amount?: number;
+  connections: number;
+  /** A fixed rate for the whole run (requests per second), to compare latencies at the same load. */
+  rate?: number;
+  /** Every other request a mention with its own event id, so that de-duplication and replies are exercised too. */
+  withMentions?: boolean;
+}
+
+let mentions = 0;
+
+/** Signed /hr-mission requests with varied texts (and mentions, if asked), signed afresh for each request as Slack does. */
+function load(port: number, options: LoadOptions) {
   let n = 0;
   return autocannon({
     url: `http://127.0.0.1:${port}`,
     connections: options.connections,
     ...(options.amount ? { amount: options.amount } : { duration: options.duration }),
+    ...(options.rate ? { overallRate: options.rate } : {}),
     requests: [
       {
         method: 'POST',
         path: '/slack/events',
         setupRequest: (request) => {
-          const { body, contentType } = slashCommand(
-            '/hr-mission',
-            MISSION_TEXTS[n++ % MISSION_TEXTS.length],
-            'http://127.0.0.1:9/unused',
-          );
+          const i = n++;
+          const { body, contentType } =
+            options.withMentions && i % 2 === 1
+              ? eventCallback(
+                  {
+                    type: 'app_mention',
+                    user: 'U1',
+                    text: '<@U0BOT> how many students graduated?',
+                    ts: '1700000000.1',
+                    channel: 'C1',
+                  },
+                  `EvMixed${mentions++}`,
+                )
+              : slashCommand('/hr-mission', MISSION_TEXTS[i % MISSION_TEXTS.length], 'http://127.0.0.1:9/unused');
           return { ...request, body, headers: { 'content-type': contentType, ...signatureHeaders(body) } };
         },
       },
@@ -249,18 +242,23 @@ async function measure(server: Server, options: Parameters<typeof load>[1]) {
  * Bare Bolt, Bolt acking a ready-made card, and the bot, all running, measured in alternation
  * so that machine noise hits them alike.
  */
-async function benchHttp(slackApiUrl: string, rounds = 3) {
-  const kinds = ['bare', 'card', 'real'] as const;
+async function benchHttp(slackApiUrl: string, rounds = 3, seconds = 5) {
+  const kinds = ['bare', 'card', 'naive', 'real'] as const;
   const servers = Object.fromEntries(
     await Promise.all(kinds.map(async (kind) => [kind, await startServer(kind, slackApiUrl)] as const)),
   ) as Record<(typeof kinds)[number], Server>;
   type Run = Awaited<ReturnType<typeof measure>>;
-  const runs: Record<(typeof kinds)[number], Run[]> = { bare: [], card: [], real: [] };
-  for (const kind of kinds) await load(servers[kind].port, { duration: 3, connections: 10 });
+  const runs: Record<(typeof kinds)[number], Run[]> = { bare: [], card: [], naive: [], real: [] };
+  const atRate: Record<'bare' | 'real', number[]> = { bare: [], real: [] };
+  for (const kind of kinds) await load(servers[kind].port, { duration: Math.min(3, seconds), connections: 10 });
   for (let round = 0; round < rounds; round++) {
-    for (const kind of kinds) runs[kind].push(await measure(servers[kind], { duration: 5, connections: 10 }));
+    for (const kind of kinds) runs[kind].push(await measure(servers[kind], { duration: seconds, connections: 10 }));
+    for (const kind of ['bare', 'real'] as const) {
+      atRate[kind].push((await load(servers[kind].port, { duration: seconds, connections: 10, rate: FIXED_RATE })).latency.p99);
+    }
   }
   await Promise.all(Object.values(servers).map((s) => s.stop()));
+  const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const median = (kind: (typeof kinds)[number]) => {
     const pick = (key: keyof Run) => runs[kind].map((r) => r[key]).sort((a, b) => a - b)[Math.floor(rounds / 2)];
     return {
@@ -274,15 +272,25 @@ async function benchHttp(slackApiUrl: string, rounds = 3) {
   };
   const bare = median('bare');
   const card = median('card');
+  const naive = median('naive');
   const real = median('real');
   return {
     rounds,
     bare,
     card,
+    naive,
     real,
     card_throughput_ratio: round(card.requests_per_s / bare.requests_per_s, 3),
     throughput_ratio: round(real.requests_per_s / bare.requests_per_s, 3),
     p99_difference_ms: real.p99_ms - bare.p99_ms,
+    bot_to_naive_throughput: round(real.requests_per_s / naive.requests_per_s, 3),
+    bot_to_card_throughput: round(real.requests_per_s / card.requests_per_s, 3),
+    at_fixed_rate: {
+      requests_per_s: FIXED_RATE,
+      bare_p99_ms: medianOf(atRate.bare),
+      real_p99_ms: medianOf(atRate.real),
+      p99_difference_ms: medianOf(atRate.real) - medianOf(atRate.bare),
+    },
   };
 }
 
@@ -331,6 +339,53 @@ async function benchRecording(slackApiUrl: string, rounds = 3, seconds = 5) {
   }
 }
 
+/**
+ * What several replicas need, on against off: the bot with Redis de-duplication (REDIS_URL) and
+ * recording to the database (DATABASE_URL's PostgreSQL in a schema of its own, else PGlite), against
+ * the bot with both off, on a load where every other request is a mention, so that both are used.
+ */
+async function benchServices(slackApiUrl: string, rounds = 3, seconds = 5) {
+  const base = process.env.DATABASE_URL?.trim();
+  const schema = `bench_services_${Date.now().toString(36)}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'hr-bench-data-'));
+  let env: NodeJS.ProcessEnv = { DATABASE_URL: '', DATA_DIR: dataDir };
+  if (base) {
+    await onPostgres(base, `create schema "${schema}"`);
+    env = { DATABASE_URL: withSearchPath(base, schema) };
+  }
+  try {
+    const servers = { off: await startServer('real', slackApiUrl), on: await startServer('services', slackApiUrl, env) };
+    const runs: Record<'off' | 'on', number[]> = { off: [], on: [] };
+    for (const side of ['off', 'on'] as const)
+      await load(servers[side].port, { duration: Math.min(3, seconds), connections: 10, withMentions: true });
+    for (let round = 0; round < rounds; round++) {
+      for (const side of ['off', 'on'] as const) {
+        const result = await load(servers[side].port, { duration: seconds, connections: 10, withMentions: true });
+        runs[side].push(result.requests.average);
+      }
+    }
+    await Promise.all(Object.values(servers).map((s) => s.stop()));
+    const median = (side: 'off' | 'on') => round([...runs[side]].sort((a, b) => a - b)[Math.floor(rounds / 2)], 0);
+    return {
+      rounds,
+      redis: Boolean(process.env.REDIS_URL?.trim()),
+      database: base ? 'postgres' : 'pglite',
+      off_requests_per_s: median('off'),
+      on_requests_per_s: median('on'),
+      throughput_ratio: round(median('on') / median('off'), 3),
+    };
+  } finally {
+    if (base) await onPostgres(base, `drop schema if exists "${schema}" cascade`);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** `npm run build`, then start-up from dist/ to /readyz answering 200, as an operator runs it (median of `runs`). */
+async function benchStartUpFromDist(slackApiUrl: string, runs = 3) {
+  execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  return benchStartUp(slackApiUrl, runs, { cwd: ROOT, args: ['dist/main.js'] });
+}
+
 async function benchLoad(slackApiUrl: string) {
   const server = await startServer('real', slackApiUrl);
   await load(server.port, { amount: 2_000, connections: 50 });
@@ -355,11 +410,11 @@ async function benchLoad(slackApiUrl: string) {
   };
 }
 
-async function benchStartUp(slackApiUrl: string, runs = 3) {
+async function benchStartUp(slackApiUrl: string, runs = 3, entry?: Entry) {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    const bot = await startBotProcess(slackApiUrl);
+    const bot = await startBotProcess(slackApiUrl, {}, entry);
     while (
       (await fetch(`${bot.origin}/readyz`).then(
         (r) => r.status,
@@ -381,14 +436,28 @@ try {
     console.log(JSON.stringify(await benchRecording(standIn.apiUrl, 1, Number(process.env.BENCH_SECONDS ?? 1)), null, 2));
     process.exit(0);
   }
+  // A short look at the production part alone: BENCH_ONLY=production BENCH_SECONDS=1 npm run bench
+  if (process.env.BENCH_ONLY === 'production') {
+    const seconds = Number(process.env.BENCH_SECONDS ?? 1);
+    const smoke = {
+      start_up_dist: await benchStartUpFromDist(standIn.apiUrl, 1),
+      http: await benchHttp(standIn.apiUrl, 1, seconds),
+      services: await benchServices(standIn.apiUrl, 1, seconds),
+    };
+    console.log(JSON.stringify(smoke, null, 2));
+    process.exit(0);
+  }
   console.error('engine…');
   const engine = benchEngine();
   console.error('start-up…');
   const startUp = await benchStartUp(standIn.apiUrl);
+  const startUpDist = await benchStartUpFromDist(standIn.apiUrl);
   console.error('HTTP path: bare Bolt, Bolt acking a ready card, and the bot, in turn…');
   const http = await benchHttp(standIn.apiUrl);
   console.error('recording on against off, in turn…');
   const recording = await benchRecording(standIn.apiUrl);
+  console.error('Redis and the database on against both off, in turn…');
+  const services = await benchServices(standIn.apiUrl);
   console.error('load: 20,000 requests at 50 connections…');
   const loadResult = await benchLoad(standIn.apiUrl);
   const results = {
@@ -398,8 +467,10 @@ try {
     node: process.version,
     engine,
     start_up: startUp,
+    start_up_dist: startUpDist,
     http,
     recording,
+    services,
     load: loadResult,
   };
   writeFileSync(here('./results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -430,6 +501,11 @@ try {
     ],
     ['start-up to /readyz (median)', `${startUp.median_ms} ms`, `< 1000 ms: ${goal(startUp.median_ms < 1000)}`],
     [
+      'start-up from dist/ (node dist/main.js) to /readyz (median)',
+      `${startUpDist.median_ms} ms`,
+      `< 500 ms: ${goal(startUpDist.median_ms < 500)}`,
+    ],
+    [
       `HTTP, bare Bolt (median of ${http.rounds}): req/s, p50/p99/max`,
       `${http.bare.requests_per_s}, ${http.bare.p50_ms}/${http.bare.p99_ms}/${http.bare.max_ms} ms`,
       '',
@@ -449,8 +525,33 @@ try {
       `${http.bare.cpu_us_per_request} / ${http.card.cpu_us_per_request} / ${http.real.cpu_us_per_request} µs`,
       '',
     ],
+    [
+      `HTTP, the naive peer (Bolt + MiniSearch fuzzy/prefix, top hit as a card): req/s, p50/p99`,
+      `${http.naive.requests_per_s}, ${http.naive.p50_ms}/${http.naive.p99_ms} ms`,
+      '',
+    ],
     ['HTTP, bot / bare throughput', `${http.throughput_ratio}`, `>= 0.85: ${goal(http.throughput_ratio >= 0.85)}`],
     ['HTTP, p99 difference', `${http.p99_difference_ms} ms`, `<= 2 ms: ${goal(http.p99_difference_ms <= 2)}`],
+    [
+      'HTTP, bot / naive peer throughput',
+      `${http.bot_to_naive_throughput}`,
+      `>= 1.2: ${goal(http.bot_to_naive_throughput >= 1.2)}`,
+    ],
+    [
+      'HTTP, bot / Bolt acking a median-sized card',
+      `${http.bot_to_card_throughput}`,
+      `>= 0.75: ${goal(http.bot_to_card_throughput >= 0.75)}`,
+    ],
+    [
+      `HTTP at a fixed ${http.at_fixed_rate.requests_per_s} req/s: p99 bot / bare`,
+      `${http.at_fixed_rate.real_p99_ms} / ${http.at_fixed_rate.bare_p99_ms} ms (difference ${http.at_fixed_rate.p99_difference_ms} ms)`,
+      `<= 2 ms: ${goal(http.at_fixed_rate.p99_difference_ms <= 2)}`,
+    ],
+    [
+      `Redis ${services.redis ? 'on' : 'ABSENT'} + database (${services.database}) on / both off: req/s, commands and mentions`,
+      `${services.on_requests_per_s} / ${services.off_requests_per_s} = ${services.throughput_ratio}`,
+      `>= 0.9: ${goal(services.throughput_ratio >= 0.9)}`,
+    ],
     [
       `recording on (${recording.database}) / off: req/s (median of ${recording.rounds})`,
       `${recording.on_requests_per_s} / ${recording.off_requests_per_s} = ${recording.throughput_ratio}; p99 ${recording.on_p99_ms} / ${recording.off_p99_ms} ms; ${recording.recorded.written} written, ${recording.recorded.dropped} dropped`,
