@@ -37,7 +37,13 @@ describe('manifest.yml', () => {
 
   it('asks for exactly the scopes and events the app uses', () => {
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'im:history']);
-    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_home_opened', 'app_mention', 'message.im']);
+    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual([
+      'app_home_opened',
+      'app_mention',
+      'app_uninstalled',
+      'message.im',
+      'tokens_revoked',
+    ]);
   });
 
   it('enables Home and Messages tabs, interactivity and Socket Mode', () => {
