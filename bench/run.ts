@@ -299,15 +299,7 @@ async function benchHttp(slackApiUrl: string, rounds = 3, seconds = 5) {
  * Recording goes to PostgreSQL in a schema of its own when DATABASE_URL is set, else to PGlite.
  */
 async function benchRecording(slackApiUrl: string, rounds = 3, seconds = 5) {
-  const base = process.env.DATABASE_URL?.trim();
-  const schema = `bench_${Date.now().toString(36)}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'hr-bench-data-'));
-  let env: NodeJS.ProcessEnv = { DATABASE_URL: '', DATA_DIR: dataDir };
-  if (base) {
-    await onPostgres(base, `create schema "${schema}"`);
-    env = { DATABASE_URL: withSearchPath(base, schema) };
-  }
-  try {
+  return withBenchDatabase(async (env, database) => {
     const servers = { off: await startServer('real', slackApiUrl), on: await startServer('recording', slackApiUrl, env) };
     type Run = Awaited<ReturnType<typeof measure>>;
     const runs: Record<'off' | 'on', Run[]> = { off: [], on: [] };
@@ -325,7 +317,7 @@ async function benchRecording(slackApiUrl: string, rounds = 3, seconds = 5) {
     const on = median('on', 'requests_per_s');
     return {
       rounds,
-      database: base ? 'postgres' : 'pglite',
+      database,
       off_requests_per_s: off,
       on_requests_per_s: on,
       off_p99_ms: median('off', 'p99_ms'),
@@ -333,6 +325,21 @@ async function benchRecording(slackApiUrl: string, rounds = 3, seconds = 5) {
       throughput_ratio: round(on / off, 3),
       recorded,
     };
+  });
+}
+
+/**
+ * Runs `measure` with the settings of a database of its own: a fresh schema on DATABASE_URL's
+ * PostgreSQL when it is set, else a scratch PGlite folder; dropped afterwards either way.
+ */
+async function withBenchDatabase<T>(measure: (env: NodeJS.ProcessEnv, database: 'postgres' | 'pglite') => Promise<T>) {
+  const base = process.env.DATABASE_URL?.trim();
+  const schema = `bench_${Date.now().toString(36)}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'hr-bench-data-'));
+  try {
+    if (!base) return await measure({ DATABASE_URL: '', DATA_DIR: dataDir }, 'pglite');
+    await onPostgres(base, `create schema "${schema}"`);
+    return await measure({ DATABASE_URL: withSearchPath(base, schema) }, 'postgres');
   } finally {
     if (base) await onPostgres(base, `drop schema if exists "${schema}" cascade`);
     rmSync(dataDir, { recursive: true, force: true });
@@ -345,15 +352,7 @@ async function benchRecording(slackApiUrl: string, rounds = 3, seconds = 5) {
  * the bot with both off, on a load where every other request is a mention, so that both are used.
  */
 async function benchServices(slackApiUrl: string, rounds = 3, seconds = 5) {
-  const base = process.env.DATABASE_URL?.trim();
-  const schema = `bench_services_${Date.now().toString(36)}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'hr-bench-data-'));
-  let env: NodeJS.ProcessEnv = { DATABASE_URL: '', DATA_DIR: dataDir };
-  if (base) {
-    await onPostgres(base, `create schema "${schema}"`);
-    env = { DATABASE_URL: withSearchPath(base, schema) };
-  }
-  try {
+  return withBenchDatabase(async (env, database) => {
     const servers = { off: await startServer('real', slackApiUrl), on: await startServer('services', slackApiUrl, env) };
     const runs: Record<'off' | 'on', number[]> = { off: [], on: [] };
     for (const side of ['off', 'on'] as const)
@@ -369,15 +368,12 @@ async function benchServices(slackApiUrl: string, rounds = 3, seconds = 5) {
     return {
       rounds,
       redis: Boolean(process.env.REDIS_URL?.trim()),
-      database: base ? 'postgres' : 'pglite',
+      database,
       off_requests_per_s: median('off'),
       on_requests_per_s: median('on'),
       throughput_ratio: round(median('on') / median('off'), 3),
     };
-  } finally {
-    if (base) await onPostgres(base, `drop schema if exists "${schema}" cascade`);
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** `npm run build`, then start-up from dist/ to /readyz answering 200, as an operator runs it (median of `runs`). */

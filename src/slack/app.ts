@@ -74,9 +74,10 @@ export function createSlackApp({
   const tokenHealth = createTokenHealth(logger);
   let started = false;
   let tokenTeam: string | undefined;
-  const isReady = () => started && !tokenHealth.refused;
-
   const oauth = config.mode === 'http' ? config.oauth : undefined;
+  // With OAuth one workspace's revoked token concerns that workspace only (tokens_revoked removes it).
+  const isReady = () => started && (oauth !== undefined || !tokenHealth.refused);
+
   if (oauth && !installationStore) throw new Error('OAuth settings need an installation store');
   const installer = oauth && installationStore && installerReceiverOptions(oauth, installationStore, clientOptions);
   const receiver: Receiver =
