@@ -1,0 +1,44 @@
+import type { Entry, Mission, Story, Topic } from '../knowledge/types.js';
+import type { AnswerEngine } from './engine.js';
+
+/** A question to offer someone new, with the entry it is known to bring up. */
+export interface Starter<E extends Entry = Entry> {
+  entry: E;
+  question: string;
+}
+
+export interface Starters {
+  topics: Starter<Topic>[];
+  mission?: Starter<Mission>;
+  story?: Starter<Story>;
+}
+
+const STARTER_TOPICS = 2;
+
+/**
+ * Questions drawn from whatever the knowledge holds: its first topics, the mission with the most
+ * to show, and a story (of another mission when there is one). Each is offered only if asking it
+ * brings up its entry first, so a prompt never leads elsewhere than it promises.
+ */
+export function starterQuestions(engine: AnswerEngine): Starters {
+  const { missions, topics, stories } = engine.knowledge;
+  const starters = <E extends Entry>(entries: E[], ask: (entry: E) => string, count: number): Starter<E>[] => {
+    const found: Starter<E>[] = [];
+    for (const entry of entries) {
+      if (found.length === count) break;
+      const question = ask(entry);
+      if (engine.answer({ command: null, text: question }).results[0]?.entry.id === entry.id) found.push({ entry, question });
+    }
+    return found;
+  };
+  const storyCount = (m: Mission) => stories.filter((s) => s.missions.includes(m.id)).length;
+  const richest = [...missions].sort((a, b) => storyCount(b) - storyCount(a) || b.achievements.length - a.achievements.length);
+  const [mission] = starters(richest, (m) => `Tell me about ${m.id}`, 1);
+  const isOfMission = (s: Story) => (mission && s.missions.includes(mission.entry.id) ? 1 : 0);
+  const [story] = starters(
+    [...stories].sort((a, b) => isOfMission(a) - isOfMission(b)),
+    (s) => s.title,
+    1,
+  );
+  return { topics: starters(topics, (t) => t.title, STARTER_TOPICS), mission, story };
+}
