@@ -31,10 +31,11 @@ export function renderQuotableStory(decision: Decision): QuotableStory | undefin
   };
 }
 
-/** Why a story search gave nothing, in plain text: no story about the mission named yet, or nothing matching. */
+/** Why a story search gave no story, in plain text: nothing asked, no story about the mission named yet, or nothing matching. */
 export function renderNoStory(decision: Decision): string {
-  const missions = decision.results.map((r) => r.entry.title);
   const asked = `“${truncate(decision.query, QUERY_ECHO_LENGTH)}”`;
+  if (decision.status === 'list' || decision.status === 'help') return 'Name a mission, a country or a theme to get a story.';
+  const missions = decision.results.filter((r) => r.entry.type === 'mission').map((r) => r.entry.title);
   return missions.length > 0
     ? `There is no story about ${missions.join(' or ')} yet (asked for ${asked}).`
     : `No story found for ${asked}: try a mission's acronym, a country or a theme.`;

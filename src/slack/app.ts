@@ -7,8 +7,12 @@ import { guardRequestBodies } from './body-guard.js';
 import { boltLogger } from './bolt-logger.js';
 import { DEFAULT_DELIVERY, type DeliveryOptions, webClientOptions } from './delivery.js';
 import { registerActions } from './listeners/actions.js';
+import { registerAssistant } from './listeners/assistant.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerMessages } from './listeners/messages.js';
+import { registerShortcut } from './listeners/shortcut.js';
+import { registerTypeAhead } from './listeners/type-ahead.js';
+import { registerWorkflowStep } from './listeners/workflow-step.js';
 
 export type SlackConfig = Exclude<Config, { mode: 'console' }>;
 
@@ -58,6 +62,10 @@ export function createSlackApp({ config, engine, logger, delivery: deliveryOverr
   registerCommands(app, deps);
   registerMessages(app, deps);
   registerActions(app, deps);
+  registerAssistant(app, deps);
+  registerShortcut(app, deps);
+  registerWorkflowStep(app, deps);
+  registerTypeAhead(app, deps);
   app.error(async (error) => {
     logger.error({ err: error }, 'unhandled error in a listener');
   });
