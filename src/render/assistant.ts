@@ -14,7 +14,7 @@ const PROMPT_TITLE_LENGTH = 75;
 const THREAD_TITLE_LENGTH = 60;
 
 export const ASSISTANT_GREETING =
-  "Hello! Ask me about the human rights work of UN peace operations: a mission, a story to quote, or what human rights teams do.";
+  'Hello! Ask me about the human rights work of UN peace operations: a mission, a story to quote, or what human rights teams do.';
 export const ASSISTANT_PROMPTS_TITLE = 'New here? Colleagues often start with:';
 export const ASSISTANT_STATUS = 'is looking through the human rights knowledge…';
 

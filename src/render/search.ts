@@ -46,7 +46,10 @@ export function renderOptions(entries: Entry[]): { option_groups: OptionGroup[] 
     label: { type: 'plain_text' as const, text: label },
     options: options
       .filter(({ entry }) => entry.type === type)
-      .map(({ entry, value }) => ({ text: { type: 'plain_text' as const, text: truncate(entry.title, OPTIONS_LIMITS.text) }, value })),
+      .map(({ entry, value }) => ({
+        text: { type: 'plain_text' as const, text: truncate(entry.title, OPTIONS_LIMITS.text) },
+        value,
+      })),
   })).filter((group) => group.options.length > 0);
   return { option_groups };
 }

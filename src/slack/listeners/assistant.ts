@@ -90,7 +90,8 @@ export function registerAssistant(app: App, { engine, logger, delivery }: Listen
           const answer = replyTo(engine(), { command: null, text, ...(lastEntry ? { context: { entryId: lastEntry } } : {}) });
           const found = answer.ok && answer.decision.status === 'found' ? answer.decision.results[0]?.entry.id : undefined;
           await post(answer.message, threadContextMetadata(context, found ?? lastEntry));
-          if (!lastEntry) await bestEffort('assistant.threads.setTitle', () => setTitle(renderThreadTitle(cleanSlackText(text))), undefined);
+          if (!lastEntry)
+            await bestEffort('assistant.threads.setTitle', () => setTitle(renderThreadTitle(cleanSlackText(text))), undefined);
           return answer.ok ? outcomeOf(answer.decision) : { status: 'bad_request' };
         },
         (apology) => post(apology),

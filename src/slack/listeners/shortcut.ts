@@ -17,35 +17,41 @@ export const STORY_SHORTCUT = 'hr_stories';
  * there, they open in a modal instead.
  */
 export function registerShortcut(app: App, { engine, logger, delivery }: ListenerDeps): void {
-  app.shortcut<MessageShortcut>({ type: 'message_action', callback_id: STORY_SHORTCUT }, async ({ ack, shortcut, respond, client }) => {
-    await ack();
-    const privately = (message: Message) =>
-      deliverWithinDeadline(() => respond({ response_type: 'ephemeral', replace_original: false, ...message }), delivery);
-    await handled(
-      logger,
-      { kind: 'action', name: STORY_SHORTCUT },
-      async () => {
-        const text = (shortcut.message.text ?? '').slice(0, MAX_TEXT_LENGTH);
-        const reply = replyTo(engine(), { command: '/hr-story', text });
-        if (!reply.ok) {
-          await privately(reply.message);
-          return { status: 'bad_request' };
-        }
-        // Share posts the story shown, not the whole message's text again (too long for a button).
-        const best = reply.decision.status === 'found' ? reply.decision.results[0]?.entry : undefined;
-        const decision = best ? { ...reply.decision, origin: showOrigin(best.type, best.id) } : reply.decision;
-        try {
-          await privately(renderDecision(decision));
-        } catch (error) {
-          logger.warn({ kind: 'action', name: STORY_SHORTCUT, err: error }, 'no reply possible in the conversation: opening a modal');
-          await deliverWithinDeadline(
-            () => client.views.open({ trigger_id: shortcut.trigger_id, view: renderModal(decision) }),
-            delivery,
-          );
-        }
-        return outcomeOf(decision);
-      },
-      privately,
-    );
-  });
+  app.shortcut<MessageShortcut>(
+    { type: 'message_action', callback_id: STORY_SHORTCUT },
+    async ({ ack, shortcut, respond, client }) => {
+      await ack();
+      const privately = (message: Message) =>
+        deliverWithinDeadline(() => respond({ response_type: 'ephemeral', replace_original: false, ...message }), delivery);
+      await handled(
+        logger,
+        { kind: 'action', name: STORY_SHORTCUT },
+        async () => {
+          const text = (shortcut.message.text ?? '').slice(0, MAX_TEXT_LENGTH);
+          const reply = replyTo(engine(), { command: '/hr-story', text });
+          if (!reply.ok) {
+            await privately(reply.message);
+            return { status: 'bad_request' };
+          }
+          // Share posts the story shown, not the whole message's text again (too long for a button).
+          const best = reply.decision.status === 'found' ? reply.decision.results[0]?.entry : undefined;
+          const decision = best ? { ...reply.decision, origin: showOrigin(best.type, best.id) } : reply.decision;
+          try {
+            await privately(renderDecision(decision));
+          } catch (error) {
+            logger.warn(
+              { kind: 'action', name: STORY_SHORTCUT, err: error },
+              'no reply possible in the conversation: opening a modal',
+            );
+            await deliverWithinDeadline(
+              () => client.views.open({ trigger_id: shortcut.trigger_id, view: renderModal(decision) }),
+              delivery,
+            );
+          }
+          return outcomeOf(decision);
+        },
+        privately,
+      );
+    },
+  );
 }

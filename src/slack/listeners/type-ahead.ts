@@ -32,7 +32,10 @@ export function registerTypeAhead(app: App, { engine, logger, delivery }: Listen
         async () => {
           const origin = decodeOrigin(action.selected_option?.value);
           const decision = origin && answerOrigin(engine(), origin);
-          await deliverWithinDeadline(() => client.views.open({ trigger_id: body.trigger_id, view: renderModal(decision) }), delivery);
+          await deliverWithinDeadline(
+            () => client.views.open({ trigger_id: body.trigger_id, view: renderModal(decision) }),
+            delivery,
+          );
           return decision ? outcomeOf(decision) : { status: 'gone' };
         },
         async () => {},
