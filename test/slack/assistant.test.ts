@@ -1,7 +1,11 @@
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAnswerEngine } from '../../src/answer/engine.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
 import type { Entry, Mission } from '../../src/knowledge/types.js';
 import type { Block } from '../../src/render/blocks.js';
-import { realEngine } from '../helpers/knowledge.js';
+import { knowledgeCopy, realEngine } from '../helpers/knowledge.js';
 import { type RunningApp, startHttpApp } from '../helpers/running-app.js';
 import { eventCallback, send } from '../helpers/slack-requests.js';
 import type { Call } from '../helpers/slack-stand-in.js';
@@ -191,5 +195,40 @@ describe('the assistant panel', () => {
     const reply = await ask(newThread(), missions[0].id);
     expect(String(reply.body.text)).toContain(missions[0].id);
     expect(app.logs).toContainEqual(expect.objectContaining({ name: 'assistant.message', status: 'found' }));
+  });
+});
+
+describe('the assistant panel over other knowledge', () => {
+  it('draws its prompts from whatever the knowledge holds: without stories, it offers none', async () => {
+    const copy = knowledgeCopy();
+    for (const file of readdirSync(join(copy.dir, 'stories'))) rmSync(join(copy.dir, 'stories', file));
+    const other = createAnswerEngine(loadKnowledge(copy.dir));
+    const otherApp = await startHttpApp({ engine: other });
+    try {
+      await send(
+        otherApp.url,
+        eventCallback(
+          {
+            type: 'assistant_thread_started',
+            assistant_thread: {
+              user_id: 'U1',
+              context: { channel_id: 'C1', team_id: 'T1' },
+              channel_id: 'D1',
+              thread_ts: newThread(),
+            },
+          },
+          eventId(),
+        ),
+      );
+      const [call] = await otherApp.standIn.waitFor('assistant.threads.setSuggestedPrompts');
+      const prompts = call.body.prompts as { message: string }[];
+      expect(prompts.length).toBeGreaterThan(0);
+      const types = prompts.map((p) => other.answer({ command: null, text: p.message }).results[0]?.entry.type);
+      expect(types).not.toContain('story');
+      expect(types).not.toContain(undefined);
+    } finally {
+      await otherApp.stop();
+      copy.remove();
+    }
   });
 });
