@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { formatBytes, KNOWLEDGE_LIMITS } from './limits.js';
 import { type ParsedFile, parseMarkdownFile, parseYamlFile } from './parse-file.js';
 import { KnowledgeError, type Problem } from './problems.js';
 import { footnoteSchema, missionSchema, sourceSchema, storySchema, topicSchema } from './schema.js';
+import { runAtOnce, runInSlices, type Steps } from './steps.js';
 import type { Entry, Footnote, KnowledgeBase, Mission, Source, Story, Topic } from './types.js';
 import { validate } from './validate.js';
 
@@ -13,6 +15,15 @@ const PLACEHOLDER = /\bT\.?K\b/;
  * Throws a KnowledgeError listing every problem found, each with its file and line.
  */
 export function loadKnowledge(dir: string): KnowledgeBase {
+  return runAtOnce(loadSteps(dir));
+}
+
+/** The same load, in slices that leave the event loop free to answer meanwhile (a reload). */
+export function loadKnowledgeInSlices(dir: string): Promise<KnowledgeBase> {
+  return runInSlices(loadSteps(dir));
+}
+
+function* loadSteps(dir: string): Steps<KnowledgeBase> {
   const reader = new FolderReader(dir);
   const sources = reader
     .list('sources.yml', sourceSchema)
@@ -20,7 +31,7 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   const footnotes = reader
     .list('footnotes.yml', footnoteSchema)
     .map(({ value }): Footnote => ({ ...value, appliesTo: value.applies_to }));
-  const missions = reader.folder('missions', '.yml', missionSchema).map(
+  const missions = (yield* reader.folder('missions', '.yml', missionSchema)).map(
     ({ value, parsed }): Mission => ({
       ...value,
       type: 'mission',
@@ -29,12 +40,12 @@ export function loadKnowledge(dir: string): KnowledgeBase {
       file: parsed.file,
     }),
   );
-  const topics = reader
-    .folder('topics', '.md', topicSchema)
-    .map(({ value, parsed }): Topic => ({ ...value, type: 'topic', text: parsed.body ?? '', file: parsed.file }));
-  const stories = reader
-    .folder('stories', '.md', storySchema)
-    .map(({ value, parsed }): Story => ({ ...value, type: 'story', text: parsed.body ?? '', file: parsed.file }));
+  const topics = (yield* reader.folder('topics', '.md', topicSchema)).map(
+    ({ value, parsed }): Topic => ({ ...value, type: 'topic', text: parsed.body ?? '', file: parsed.file }),
+  );
+  const stories = (yield* reader.folder('stories', '.md', storySchema)).map(
+    ({ value, parsed }): Story => ({ ...value, type: 'story', text: parsed.body ?? '', file: parsed.file }),
+  );
 
   const kb: KnowledgeBase = {
     missions,
@@ -44,7 +55,7 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     footnotes: new Map(footnotes.map((f) => [f.id, f])),
     updatedAt: reader.newest,
   };
-  const problems = [...reader.problems, ...crossCheck(kb, reader)];
+  const problems = [...reader.problems, ...(yield* crossCheck(kb, reader))];
   if (problems.length > 0) throw new KnowledgeError(problems);
   return kb;
 }
@@ -60,6 +71,7 @@ class FolderReader {
   readonly problems: Problem[] = [];
   readonly parsedById = new Map<string, ParsedFile>();
   newest = new Date(0);
+  private files = 0;
 
   constructor(private readonly dir: string) {}
 
@@ -74,8 +86,8 @@ class FolderReader {
     return parsed.data.flatMap((item, index) => this.check(schema, item, parsed, [index]));
   }
 
-  /** A folder holding one record per file. */
-  folder<T>(folder: string, extension: '.yml' | '.md', schema: Schema<T>): Loaded<T>[] {
+  /** A folder holding one record per file; yields after each file. */
+  *folder<T>(folder: string, extension: '.yml' | '.md', schema: Schema<T>): Steps<Loaded<T>[]> {
     let names: string[];
     try {
       names = readdirSync(join(this.dir, folder)).filter((name) => extname(name) === extension);
@@ -83,10 +95,20 @@ class FolderReader {
       this.problems.push({ file: folder, message: `folder is missing: create ${folder}/ with one ${extension} file per entry` });
       return [];
     }
-    return names.sort().flatMap((name) => {
+    this.files += names.length;
+    if (this.files > KNOWLEDGE_LIMITS.files) {
+      this.problems.push({
+        file: folder,
+        message: `the knowledge holds more than ${KNOWLEDGE_LIMITS.files} files, the most one bot serves: remove files, or split the knowledge between bots`,
+      });
+      return [];
+    }
+    const all: Loaded<T>[] = [];
+    for (const name of names.sort()) {
+      yield;
       const file = `${folder}/${name}`;
       const parsed = this.parse(file);
-      if (!parsed) return [];
+      if (!parsed) continue;
       const loaded = this.check(schema, parsed.data, parsed, []);
       for (const { value } of loaded) {
         const id = (value as { id: string }).id;
@@ -98,16 +120,24 @@ class FolderReader {
           });
         }
       }
-      return loaded;
-    });
+      all.push(...loaded);
+    }
+    return all;
   }
 
   private parse(file: string): ParsedFile | undefined {
     const path = join(this.dir, file);
     let source: string;
     try {
+      const { mtime, size } = statSync(path);
+      if (size > KNOWLEDGE_LIMITS.fileBytes) {
+        this.problems.push({
+          file,
+          message: `the file is ${formatBytes(size)}, over the ${formatBytes(KNOWLEDGE_LIMITS.fileBytes)} a knowledge file may hold: split it into several entries`,
+        });
+        return undefined;
+      }
       source = readFileSync(path, 'utf8');
-      const { mtime } = statSync(path);
       if (mtime > this.newest) this.newest = mtime;
     } catch {
       this.problems.push({ file, message: 'file is missing or unreadable' });
@@ -144,7 +174,7 @@ class FolderReader {
   }
 }
 
-function crossCheck(kb: KnowledgeBase, reader: FolderReader): Problem[] {
+function* crossCheck(kb: KnowledgeBase, reader: FolderReader): Steps<Problem[]> {
   const problems: Problem[] = [];
   const at = (entry: { id: string; file: string }, field: PropertyKey[], message: string) => {
     const parsed = reader.parsedById.get(entry.id);
@@ -154,6 +184,7 @@ function crossCheck(kb: KnowledgeBase, reader: FolderReader): Problem[] {
   const entries: Entry[] = [...kb.missions, ...kb.topics, ...kb.stories];
 
   for (const entry of entries) {
+    yield;
     for (const [field, sourceId] of sourceRefs(entry)) {
       if (!kb.sources.has(sourceId)) {
         at(entry, field, `unknown source "${sourceId}": use one of ${list(kb.sources.keys())} (see sources.yml)`);
@@ -164,6 +195,13 @@ function crossCheck(kb: KnowledgeBase, reader: FolderReader): Problem[] {
     });
     const texts = textFields(entry);
     for (const [field, value] of texts) {
+      if (value.length > KNOWLEDGE_LIMITS.passageChars) {
+        at(
+          entry,
+          field,
+          `the text is ${value.length} characters long, over the ${KNOWLEDGE_LIMITS.passageChars} a passage may have: split it into several entries`,
+        );
+      }
       if (PLACEHOLDER.test(value)) {
         at(
           entry,

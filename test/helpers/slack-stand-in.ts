@@ -20,7 +20,7 @@ export interface PostedMessage {
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
 }
 
-/** How the stand-in answers one call: normally, with an error status, or never. */
+/** How the stand-in answers one call: normally, with an error status, never (hang), or by dropping the connection once the request is in (refuse). */
 export type Behaviour = 'ok' | 'hang' | 'refuse' | { status: number; retryAfter?: number } | { error: string };
 
 /**
@@ -106,12 +106,12 @@ export class SlackStandIn {
     const path = new URL(req.url ?? '/', this.origin).pathname;
     const method = path.startsWith('/api/') ? path.slice('/api/'.length) : path.startsWith('/response/') ? 'response_url' : path;
     const behaviour = this.behaviours.get(method)?.shift() ?? 'ok';
+    const body = parseBody(raw, req.headers['content-type']);
+    this.calls.push({ method, body, at: Date.now() });
     if (behaviour === 'refuse') {
       req.socket.destroy();
       return;
     }
-    const body = parseBody(raw, req.headers['content-type']);
-    this.calls.push({ method, body, at: Date.now() });
     if (behaviour === 'hang') {
       this.hung.push(res);
       return;

@@ -145,8 +145,8 @@ describe('lists, ambiguity, not found, help', () => {
 
   it('help explains both commands and questions', () => {
     const text = all(render('/hr-mission', 'help'));
-    expect(text).toContain('/hr-mission <acronym, country or town>');
-    expect(text).toContain('/hr-story <mission, country or theme>');
+    expect(text).toContain('/hr-mission &lt;acronym, country or town&gt;');
+    expect(text).toContain('/hr-story &lt;mission, country or theme&gt;');
   });
 });
 

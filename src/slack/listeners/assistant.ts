@@ -11,6 +11,7 @@ import {
 import type { Message } from '../../render/message.js';
 import { replyTo } from '../../render/reply.js';
 import { deliverWithinDeadline } from '../delivery.js';
+import { deliveryKey } from '../delivery-key.js';
 import type { ListenerDeps } from '../deps.js';
 import { EventDeduper } from '../event-dedupe.js';
 import { handled, outcomeOf } from '../handled.js';
@@ -21,11 +22,13 @@ import { lastEntryOf, type ThreadContext, threadContextMetadata, threadEntryStor
  * then each message answered in its thread as a mention is, leaning on the entry the thread was
  * last about. Bolt routes every threaded direct message here, so the DM listener never sees them.
  */
-export function registerAssistant(app: App, { engine, logger, delivery }: ListenerDeps): void {
+export function registerAssistant(app: App, deps: ListenerDeps): void {
+  const { engine, logger, delivery } = deps;
   const deduper = new EventDeduper();
-  const firstDelivery = (eventId: string, name: string) => {
-    const first = deduper.firstTime(eventId);
-    if (!first) logger.info({ kind: 'event', name, event_id: eventId, status: 'skipped' }, 'handled');
+  const firstDelivery = (body: Parameters<typeof deliveryKey>[0], name: string) => {
+    const key = deliveryKey(body);
+    const first = key === undefined || deduper.firstTime(key);
+    if (!first) logger.info({ kind: 'event', name, event_id: body.event_id, status: 'skipped' }, 'handled');
     return first;
   };
   /** Status, title and thread memory help, but an answer never waits on them: a failure is logged and passed over. */
@@ -43,10 +46,10 @@ export function registerAssistant(app: App, { engine, logger, delivery }: Listen
 
     threadStarted: async ({ event, body, client, setSuggestedPrompts }) => {
       const name = 'assistant_thread_started';
-      if (!firstDelivery(body.event_id, name)) return;
+      if (!firstDelivery(body, name)) return;
       const { channel_id: channel, thread_ts, context } = event.assistant_thread;
       await handled(
-        logger,
+        deps,
         { kind: 'event', name },
         async () => {
           await deliverWithinDeadline(
@@ -61,7 +64,9 @@ export function registerAssistant(app: App, { engine, logger, delivery }: Listen
           );
           const prompts = renderPrompts(starterQuestions(engine()));
           if (prompts.length > 0) {
-            await deliverWithinDeadline(() => setSuggestedPrompts({ title: ASSISTANT_PROMPTS_TITLE, prompts }), delivery);
+            await deliverWithinDeadline(() => setSuggestedPrompts({ title: ASSISTANT_PROMPTS_TITLE, prompts }), delivery, {
+              idempotent: true,
+            });
           }
           return { status: 'greeted', results: prompts.map((p) => p.message) };
         },
@@ -72,7 +77,7 @@ export function registerAssistant(app: App, { engine, logger, delivery }: Listen
     userMessage: async ({ message, body, client, getThreadContext, setStatus, setTitle }) => {
       const name = 'assistant.message';
       if ('bot_id' in message || !('thread_ts' in message) || !message.thread_ts) return;
-      if (!firstDelivery(body.event_id, name)) return;
+      if (!firstDelivery(body, name)) return;
       const place = { channel: message.channel, thread_ts: message.thread_ts };
       const text = 'text' in message && typeof message.text === 'string' ? message.text : '';
       const post = (reply: Message, metadata?: ReturnType<typeof threadContextMetadata>) =>
@@ -81,7 +86,7 @@ export function registerAssistant(app: App, { engine, logger, delivery }: Listen
           delivery,
         );
       await handled(
-        logger,
+        deps,
         { kind: 'event', name },
         async () => {
           await bestEffort('assistant.threads.setStatus', () => setStatus(ASSISTANT_STATUS), undefined);

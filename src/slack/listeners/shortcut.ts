@@ -16,7 +16,8 @@ export const STORY_SHORTCUT = 'hr_stories';
  * back to the user alone, ephemeral where the message is, with Share. Where no reply can be made
  * there, they open in a modal instead.
  */
-export function registerShortcut(app: App, { engine, logger, delivery }: ListenerDeps): void {
+export function registerShortcut(app: App, deps: ListenerDeps): void {
+  const { engine, logger, delivery } = deps;
   app.shortcut<MessageShortcut>(
     { type: 'message_action', callback_id: STORY_SHORTCUT },
     async ({ ack, shortcut, respond, client }) => {
@@ -24,7 +25,7 @@ export function registerShortcut(app: App, { engine, logger, delivery }: Listene
       const privately = (message: Message) =>
         deliverWithinDeadline(() => respond({ response_type: 'ephemeral', replace_original: false, ...message }), delivery);
       await handled(
-        logger,
+        deps,
         { kind: 'action', name: STORY_SHORTCUT },
         async () => {
           const text = (shortcut.message.text ?? '').slice(0, MAX_TEXT_LENGTH);

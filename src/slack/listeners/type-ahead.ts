@@ -8,10 +8,11 @@ import type { ListenerDeps } from '../deps.js';
 import { handled, outcomeOf } from '../handled.js';
 
 /** The Home tab's search select: options as the user types (from the engine), and the chosen entry's card in a modal. */
-export function registerTypeAhead(app: App, { engine, logger, delivery }: ListenerDeps): void {
+export function registerTypeAhead(app: App, deps: ListenerDeps): void {
+  const { engine, delivery } = deps;
   app.options(SEARCH_ACTION, async ({ options, ack }) => {
     await handled(
-      logger,
+      deps,
       { kind: 'action', name: 'search_options' },
       async () => {
         const entries = engine().suggest(options.value, OPTIONS_LIMITS.options);
@@ -27,7 +28,7 @@ export function registerTypeAhead(app: App, { engine, logger, delivery }: Listen
     async ({ ack, action, body, client }) => {
       await ack();
       await handled(
-        logger,
+        deps,
         { kind: 'action', name: SEARCH_ACTION },
         async () => {
           const origin = decodeOrigin(action.selected_option?.value);

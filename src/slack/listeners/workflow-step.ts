@@ -14,11 +14,12 @@ export const QUOTABLE_STORY_INPUT = 'about';
  * story completes the step as plain text (passage, figures, attribution, required footnote).
  * Nothing found completes it with an error that says so, never with an empty story.
  */
-export function registerWorkflowStep(app: App, { engine, logger, delivery }: ListenerDeps): void {
+export function registerWorkflowStep(app: App, deps: ListenerDeps): void {
+  const { engine, delivery } = deps;
   app.function(QUOTABLE_STORY_FUNCTION, async ({ inputs, complete, fail }) => {
     const failWith = (error: string) => deliverWithinDeadline(() => fail({ error }), delivery);
     await handled(
-      logger,
+      deps,
       { kind: 'event', name: 'function_executed' },
       async () => {
         const about = inputs[QUOTABLE_STORY_INPUT];
