@@ -134,7 +134,7 @@ function answerQuestion(index: SearchIndex, query: string, decide: Decide, conte
   const typed = words(query);
   if (!typed.some((word) => entryTerm(word) !== null)) return decide('help', []);
   if (STATUS_QUESTION.test(query) || LIST_QUESTION.test(query)) return decide('list', index.knowledge.missions.map(unscored));
-  const named = missionsNamedOrMeant(index, typed, context);
+  const named = missionsNamedOrMeant(index, query, typed, context);
   if (named.length > 0) return answerAboutMissions(index, query, named, decide);
   const [best, second] = searchEntries(index, query, { limit: 2 });
   if (!best) return decide('not_found', []);

@@ -5,6 +5,7 @@ import { createAnswerEngine } from '../../src/answer/engine.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import type { Entry, Mission } from '../../src/knowledge/types.js';
 import type { Block } from '../../src/render/blocks.js';
+import { renderDecision } from '../../src/render/message.js';
 import { knowledgeCopy, realEngine } from '../helpers/knowledge.js';
 import { type RunningApp, startHttpApp } from '../helpers/running-app.js';
 import { eventCallback, send } from '../helpers/slack-requests.js';
@@ -160,6 +161,16 @@ describe('the assistant panel', () => {
     // The memory is per thread: the earlier thread still knows its mission.
     const third = await ask(thread, 'what about its stories?');
     expect(String(third.body.text)).toContain(mission.id);
+  });
+
+  it('a question some entry answers fully on its own is a new subject, answered as a mention is', async () => {
+    const topic = topics.find((t) => engine.answer({ command: null, text: t.title }).results[0]?.entry.id === t.id);
+    if (!topic) return;
+    const thread = newThread();
+    await ask(thread, `Tell me about ${missions[0].id}`);
+    const reply = await ask(thread, topic.title);
+    expect(entryIdOf(reply)).toBe(topic.id);
+    expect(reply.body.text).toBe(renderDecision(engine.answer({ command: null, text: topic.title })).text);
   });
 
   it('a change of the channel being viewed is saved on the thread, keeping the entry it was about', async () => {
