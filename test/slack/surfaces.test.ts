@@ -10,6 +10,7 @@ import { buttonsOf, expectWithinBlockKitLimits } from '../helpers/block-kit.js';
 import { realEngine } from '../helpers/knowledge.js';
 import { type RunningApp, startHttpApp } from '../helpers/running-app.js';
 import {
+  blockAction,
   blockSuggestion,
   eventCallback,
   functionExecuted,
@@ -45,6 +46,22 @@ describe('the "Human rights stories" message shortcut', () => {
       expectWithinBlockKitLimits({ text: String(reply.body.text), blocks });
       const share = buttonsOf(blocks).find((b) => b.action_id === SHARE_ACTION);
       expect(decodeOrigin(share?.value)).toEqual({ type: 'story', id: story.id });
+      // Share posts that story for everyone, through the response_url of the click.
+      const clickUrl = app.standIn.responseUrl();
+      const responded = app.standIn.callsTo('response_url').length;
+      await send(
+        app.url,
+        blockAction({
+          actionId: SHARE_ACTION,
+          value: share?.value ?? '',
+          responseUrl: clickUrl,
+          container: { type: 'message', is_ephemeral: true },
+        }),
+      );
+      const [shared, removed] = (await app.standIn.waitFor('response_url', responded + 2)).slice(responded);
+      expect(shared.body).toMatchObject({ response_type: 'in_channel' });
+      expect(JSON.stringify(shared.body.blocks)).toContain(story.title);
+      expect(removed.body).toEqual({ delete_original: true });
       expect(app.standIn.callsTo('chat.postMessage').filter((c) => JSON.stringify(c.body).includes(story.title))).toEqual([]);
     },
   );
