@@ -1,7 +1,10 @@
-import { basename, dirname, resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { type FSWatcher, watch } from 'chokidar';
 
 export interface FolderWatcher {
+  /** Resolves once the folder has been read and changes from then on are seen. */
+  ready: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -14,6 +17,8 @@ export interface WatchHandlers {
 
 /** Editors often save a file in several writes, and tools write many files at once: wait for them to settle. */
 const SETTLE_MS = 150;
+/** How often the folder's own path is resolved again, to notice it swapped for another folder or a symlink. */
+const SWAP_CHECK_MS = 1_000;
 
 /**
  * Watches a knowledge folder, its subfolders and files, through every way editors and tools save:
@@ -31,11 +36,11 @@ export function watchFolder(dir: string, { onChange, onError }: WatchHandlers, s
 
   const settle = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => {
+    timer = setTimeout(async () => {
       if (closed) return;
       if (rearm) {
         rearm = false;
-        void armContent();
+        await armContent();
       }
       onChange();
     }, settleMs);
@@ -47,32 +52,40 @@ export function watchFolder(dir: string, { onChange, onError }: WatchHandlers, s
   };
   const armContent = async () => {
     const previous = content;
-    content = watch(path, { ignoreInitial: true, followSymlinks: true, ignorePermissionErrors: true })
+    // The resolved folder, not the path: after a swap the old and new watchers must not share a handle.
+    const next = watch(watchedTarget ?? path, { ignoreInitial: true, followSymlinks: true, ignorePermissionErrors: true })
       .on('all', settle)
       .on('error', failed);
+    content = next;
     await previous?.close().catch(() => {});
+    await new Promise<void>((resolve) => next.once('ready', () => resolve()));
   };
-  // The folder's own entry in its parent: a rename or symlink swap of the whole folder shows here.
-  const parent = watch(dirname(path), {
-    ignoreInitial: true,
-    depth: 0,
-    followSymlinks: false,
-    ignorePermissionErrors: true,
-    ignored: (candidate) => candidate !== dirname(path) && basename(candidate) !== basename(path),
-  })
-    .on('all', (_event, changed) => {
-      if (changed !== path) return;
-      rearm = true;
-      settle();
-    })
-    .on('error', failed);
-  void armContent();
+  // A watcher follows the folder it was given; a rename or symlink swap of the whole folder shows
+  // only in what its path resolves to.
+  const target = () => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return undefined;
+    }
+  };
+  let watchedTarget = target();
+  const swapCheck = setInterval(() => {
+    const now = target();
+    if (now === watchedTarget) return;
+    watchedTarget = now;
+    rearm = true;
+    settle();
+  }, SWAP_CHECK_MS).unref();
+  const ready = armContent();
 
   return {
+    ready,
     async close() {
       closed = true;
       clearTimeout(timer);
-      await Promise.all([content?.close(), parent.close()]);
+      clearInterval(swapCheck);
+      await content?.close();
     },
   };
 }

@@ -123,7 +123,9 @@ describe('the Slack API failing', () => {
     while (app.logs.filter((l) => l.msg === 'request failed').length === failuresBefore)
       await new Promise((r) => setTimeout(r, 20));
     await new Promise((r) => setTimeout(r, TEST_DELIVERY.attemptTimeoutMs));
-    const answers = posts().filter((p) => String(p.body.text).includes('The first cohort of 41 students'));
+    const answers = posts()
+      .slice(before)
+      .filter((p) => String(p.body.text).includes('The first cohort of 41 students'));
     expect(answers).toHaveLength(1);
   });
 
@@ -134,7 +136,11 @@ describe('the Slack API failing', () => {
     await mention('when was UNJHRO established?');
     while (app.logs.filter((l) => l.msg === 'request failed').length === failuresBefore)
       await new Promise((r) => setTimeout(r, 20));
-    expect(posts().filter((p) => String(p.body.text).includes('In 2008'))).toHaveLength(1);
+    expect(
+      posts()
+        .slice(before)
+        .filter((p) => String(p.body.text).includes('In 2008')),
+    ).toHaveLength(1);
   });
 
   it('a Home tab publish that timed out is sent again: publishing twice shows the same tab', async () => {
