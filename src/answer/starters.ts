@@ -14,6 +14,8 @@ export interface Starters {
 }
 
 const STARTER_TOPICS = 2;
+/** Candidates tried per kind: a thread opens at once, however large the knowledge. */
+const MAX_TRIES = 10;
 
 /**
  * Questions drawn from whatever the knowledge holds: its first topics, the mission with the most
@@ -24,14 +26,16 @@ export function starterQuestions(engine: AnswerEngine): Starters {
   const { missions, topics, stories } = engine.knowledge;
   const starters = <E extends Entry>(entries: E[], ask: (entry: E) => string, count: number): Starter<E>[] => {
     const found: Starter<E>[] = [];
-    for (const entry of entries) {
+    for (const entry of entries.slice(0, MAX_TRIES)) {
       if (found.length === count) break;
       const question = ask(entry);
       if (engine.answer({ command: null, text: question }).results[0]?.entry.id === entry.id) found.push({ entry, question });
     }
     return found;
   };
-  const storyCount = (m: Mission) => stories.filter((s) => s.missions.includes(m.id)).length;
+  const storyCounts = new Map<string, number>();
+  for (const id of stories.flatMap((s) => s.missions)) storyCounts.set(id, (storyCounts.get(id) ?? 0) + 1);
+  const storyCount = (m: Mission) => storyCounts.get(m.id) ?? 0;
   const richest = [...missions].sort((a, b) => storyCount(b) - storyCount(a) || b.achievements.length - a.achievements.length);
   const [mission] = starters(richest, (m) => `Tell me about ${m.id}`, 1);
   const isOfMission = (s: Story) => (mission && s.missions.includes(mission.entry.id) ? 1 : 0);

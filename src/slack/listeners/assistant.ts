@@ -1,10 +1,12 @@
 import { type App, Assistant } from '@slack/bolt';
 import { cleanSlackText } from '../../answer/clean-text.js';
+import type { AnswerEngine } from '../../answer/engine.js';
 import { starterQuestions } from '../../answer/starters.js';
 import {
   ASSISTANT_GREETING,
   ASSISTANT_PROMPTS_TITLE,
   ASSISTANT_STATUS,
+  type Prompt,
   renderPrompts,
   renderThreadTitle,
 } from '../../render/assistant.js';
@@ -25,6 +27,13 @@ import { lastEntryOf, type ThreadContext, threadContextMetadata, threadEntryStor
 export function registerAssistant(app: App, deps: ListenerDeps): void {
   const { engine, logger, delivery } = deps;
   const deduper = new EventDeduper();
+  /** The prompts change only with the knowledge: worked out once per engine (a reload brings a new one). */
+  let prompts: { for: AnswerEngine; prompts: Prompt[] } | undefined;
+  const currentPrompts = () => {
+    const current = engine();
+    if (prompts?.for !== current) prompts = { for: current, prompts: renderPrompts(starterQuestions(current)) };
+    return prompts.prompts;
+  };
   const firstDelivery = (body: Parameters<typeof deliveryKey>[0], name: string) => {
     const key = deliveryKey(body);
     const first = key === undefined || deduper.firstTime(key);
@@ -62,7 +71,7 @@ export function registerAssistant(app: App, deps: ListenerDeps): void {
               }),
             delivery,
           );
-          const prompts = renderPrompts(starterQuestions(engine()));
+          const prompts = currentPrompts();
           if (prompts.length > 0) {
             await deliverWithinDeadline(() => setSuggestedPrompts({ title: ASSISTANT_PROMPTS_TITLE, prompts }), delivery, {
               idempotent: true,
