@@ -1,3 +1,4 @@
+import { fold } from '../knowledge/text.js';
 import type { Entry, Mission, Story, Topic } from '../knowledge/types.js';
 import type { AnswerEngine } from './engine.js';
 
@@ -20,15 +21,20 @@ const MAX_TRIES = 10;
 /**
  * Questions drawn from whatever the knowledge holds: its first topics, the mission with the most
  * to show, and a story (of another mission when there is one). Each is offered only if asking it
- * brings up its entry first, so a prompt never leads elsewhere than it promises.
+ * brings up its entry first, so a prompt never leads elsewhere than it promises, and only if
+ * neither it nor its entry's title names a term that must carry a note.
  */
 export function starterQuestions(engine: AnswerEngine): Starters {
-  const { missions, topics, stories } = engine.knowledge;
+  const { missions, topics, stories, footnotes } = engine.knowledge;
+  // A prompt is a bare line of text: one naming what needs a note (Kosovo) could not carry the note.
+  const noteTerms = [...footnotes.values()].map((note) => fold(note.appliesTo));
+  const needsNote = (text: string) => noteTerms.some((term) => fold(text).includes(term));
   const starters = <E extends Entry>(entries: E[], ask: (entry: E) => string, count: number): Starter<E>[] => {
     const found: Starter<E>[] = [];
     for (const entry of entries.slice(0, MAX_TRIES)) {
       if (found.length === count) break;
       const question = ask(entry);
+      if (needsNote(entry.title) || needsNote(question)) continue;
       if (engine.answer({ command: null, text: question }).results[0]?.entry.id === entry.id) found.push({ entry, question });
     }
     return found;

@@ -209,37 +209,39 @@ describe('the assistant panel', () => {
   });
 });
 
+/** The prompts a new thread gets from an app serving a copy of the knowledge with some story files removed. */
+async function promptsWithStories(keep: (file: string) => boolean) {
+  const copy = knowledgeCopy();
+  for (const file of readdirSync(join(copy.dir, 'stories'))) if (!keep(file)) rmSync(join(copy.dir, 'stories', file));
+  const other = createAnswerEngine(loadKnowledge(copy.dir));
+  const otherApp = await startHttpApp({ engine: other });
+  try {
+    const assistant_thread = { user_id: 'U1', context: { channel_id: 'C1' }, channel_id: 'D1', thread_ts: newThread() };
+    await send(otherApp.url, eventCallback({ type: 'assistant_thread_started', assistant_thread }, eventId()));
+    const [call] = await otherApp.standIn.waitFor('assistant.threads.setSuggestedPrompts');
+    return { engine: other, prompts: call.body.prompts as { title: string; message: string }[] };
+  } finally {
+    await otherApp.stop();
+    copy.remove();
+  }
+}
+
 describe('the assistant panel over other knowledge', () => {
   it('draws its prompts from whatever the knowledge holds: without stories, it offers none', async () => {
-    const copy = knowledgeCopy();
-    for (const file of readdirSync(join(copy.dir, 'stories'))) rmSync(join(copy.dir, 'stories', file));
-    const other = createAnswerEngine(loadKnowledge(copy.dir));
-    const otherApp = await startHttpApp({ engine: other });
-    try {
-      await send(
-        otherApp.url,
-        eventCallback(
-          {
-            type: 'assistant_thread_started',
-            assistant_thread: {
-              user_id: 'U1',
-              context: { channel_id: 'C1', team_id: 'T1' },
-              channel_id: 'D1',
-              thread_ts: newThread(),
-            },
-          },
-          eventId(),
-        ),
-      );
-      const [call] = await otherApp.standIn.waitFor('assistant.threads.setSuggestedPrompts');
-      const prompts = call.body.prompts as { message: string }[];
-      expect(prompts.length).toBeGreaterThan(0);
-      const types = prompts.map((p) => other.answer({ command: null, text: p.message }).results[0]?.entry.type);
-      expect(types).not.toContain('story');
-      expect(types).not.toContain(undefined);
-    } finally {
-      await otherApp.stop();
-      copy.remove();
+    const { engine: other, prompts } = await promptsWithStories(() => false);
+    expect(prompts.length).toBeGreaterThan(0);
+    const types = prompts.map((p) => other.answer({ command: null, text: p.message }).results[0]?.entry.type);
+    expect(types).not.toContain('story');
+    expect(types).not.toContain(undefined);
+  });
+
+  it('offers no prompt naming what must carry a note (Kosovo), as a prompt cannot carry it', async () => {
+    const noted = stories.filter((s) => s.footnotes.length > 0);
+    if (noted.length === 0) return;
+    const { prompts } = await promptsWithStories((file) => noted.some((s) => file === `${s.id}.md`));
+    const terms = [...engine.knowledge.footnotes.values()].map((note) => note.appliesTo.toLowerCase());
+    for (const prompt of prompts) {
+      for (const term of terms) expect(`${prompt.title} ${prompt.message}`.toLowerCase()).not.toContain(term);
     }
   });
 });
