@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { formatBytes, KNOWLEDGE_LIMITS } from './limits.js';
 import { type ParsedFile, parseMarkdownFile, parseYamlFile } from './parse-file.js';
 import { KnowledgeError, type Problem } from './problems.js';
@@ -7,6 +7,7 @@ import { footnoteSchema, missionSchema, sourceSchema, storySchema, topicSchema }
 import { runAtOnce, runInSlices, type Steps } from './steps.js';
 import type { Entry, Footnote, KnowledgeBase, Mission, Source, Story, Topic } from './types.js';
 import { validate } from './validate.js';
+import { verbatimProblems } from './verbatim.js';
 
 const PLACEHOLDER = /\bT\.?K\b/;
 
@@ -47,6 +48,8 @@ function* loadSteps(dir: string): Steps<KnowledgeBase> {
     ({ value, parsed }): Story => ({ ...value, type: 'story', text: parsed.body ?? '', file: parsed.file }),
   );
 
+  const sourceTexts = reader.sourceTexts(sources);
+
   const kb: KnowledgeBase = {
     missions,
     topics,
@@ -55,7 +58,11 @@ function* loadSteps(dir: string): Steps<KnowledgeBase> {
     footnotes: new Map(footnotes.map((f) => [f.id, f])),
     updatedAt: reader.newest,
   };
-  const problems = [...reader.problems, ...(yield* crossCheck(kb, reader))];
+  const problems = [
+    ...reader.problems,
+    ...(yield* crossCheck(kb, reader)),
+    ...(yield* verbatimProblems(kb, sourceTexts, (id) => reader.parsedById.get(id))),
+  ];
   if (problems.length > 0) throw new KnowledgeError(problems);
   return kb;
 }
@@ -70,6 +77,12 @@ type Schema<T> = Parameters<typeof validate>[0] & { _zod: { output: T } };
 class FolderReader {
   readonly problems: Problem[] = [];
   readonly parsedById = new Map<string, ParsedFile>();
+  /**
+   * Ids of records that could not be loaded, and files none of whose records could: other files
+   * naming them are not told the id does not exist, since the problem is in the broken file.
+   */
+  readonly brokenIds = new Set<string>();
+  readonly brokenFiles = new Set<string>();
   newest = new Date(0);
   private files = 0;
 
@@ -78,9 +91,9 @@ class FolderReader {
   /** A YAML file holding a list of records. */
   list<T>(file: string, schema: Schema<T>): Loaded<T>[] {
     const parsed = this.parse(file);
-    if (!parsed) return [];
-    if (!Array.isArray(parsed.data)) {
-      this.problems.push({ file, line: 1, message: 'expected a list of entries, each starting with "- id:"' });
+    if (!parsed || !Array.isArray(parsed.data)) {
+      this.brokenFiles.add(file);
+      if (parsed) this.problems.push({ file, line: 1, message: 'expected a list of entries, each starting with "- id:"' });
       return [];
     }
     return parsed.data.flatMap((item, index) => this.check(schema, item, parsed, [index]));
@@ -93,6 +106,7 @@ class FolderReader {
       names = readdirSync(join(this.dir, folder)).filter((name) => extname(name) === extension);
     } catch {
       this.problems.push({ file: folder, message: `folder is missing: create ${folder}/ with one ${extension} file per entry` });
+      this.brokenFiles.add(folder);
       return [];
     }
     this.files += names.length;
@@ -101,6 +115,7 @@ class FolderReader {
         file: folder,
         message: `the knowledge holds more than ${KNOWLEDGE_LIMITS.files} files, the most one bot serves: remove files, or split the knowledge between bots`,
       });
+      this.brokenFiles.add(folder);
       return [];
     }
     const all: Loaded<T>[] = [];
@@ -108,9 +123,9 @@ class FolderReader {
       yield;
       const file = `${folder}/${name}`;
       const parsed = this.parse(file);
-      if (!parsed) continue;
-      const loaded = this.check(schema, parsed.data, parsed, []);
-      for (const { value } of loaded) {
+      const loaded = parsed ? this.check(schema, parsed.data, parsed, []) : [];
+      if (loaded.length === 0) this.brokenIds.add(basename(name, extension));
+      for (const { value, parsed } of loaded) {
         const id = (value as { id: string }).id;
         if (id !== basename(name, extension)) {
           this.problems.push({
@@ -123,6 +138,34 @@ class FolderReader {
       all.push(...loaded);
     }
     return all;
+  }
+
+  /** The text of each source's file, which must lie inside the knowledge folder; by source id. */
+  sourceTexts(sources: Source[]): Map<string, string> {
+    const texts = new Map<string, string>();
+    for (const { id, file } of sources) {
+      const parsed = this.parsedById.get(id);
+      const index = Array.isArray(parsed?.data) ? parsed.data.findIndex((item) => item?.id === id) : -1;
+      const at = { file: 'sources.yml', line: parsed?.lineOf([index, 'file']) };
+      const path = resolve(this.dir, file);
+      const inside = relative(resolve(this.dir), path);
+      if (inside.startsWith('..') || isAbsolute(inside)) {
+        this.problems.push({
+          ...at,
+          message: `file "${file}" is outside the knowledge folder: keep the source's copy in sources/`,
+        });
+        continue;
+      }
+      try {
+        texts.set(id, readFileSync(path, 'utf8'));
+      } catch {
+        this.problems.push({
+          ...at,
+          message: `file "${file}" is missing or unreadable: put a word-for-word copy of the source there, since the passages citing "${id}" are checked against it`,
+        });
+      }
+    }
+    return texts;
   }
 
   private parse(file: string): ParsedFile | undefined {
@@ -155,6 +198,8 @@ class FolderReader {
     const result = validate(schema, data, parsed, path);
     if ('problems' in result) {
       this.problems.push(...result.problems);
+      const id = (data as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') this.brokenIds.add(id);
       return [];
     }
     const value = result.value as T;
@@ -181,17 +226,21 @@ function* crossCheck(kb: KnowledgeBase, reader: FolderReader): Steps<Problem[]> 
     problems.push({ file: entry.file, line: parsed?.lineOf(field), message });
   };
   const missionIds = new Set(kb.missions.map((m) => m.id));
+  /** Whether an id names a record, or one that is broken and reported in its own file. */
+  const known = (ids: { has(id: string): boolean }, id: string, file: string) =>
+    ids.has(id) || reader.brokenIds.has(id) || reader.brokenFiles.has(file);
   const entries: Entry[] = [...kb.missions, ...kb.topics, ...kb.stories];
 
   for (const entry of entries) {
     yield;
     for (const [field, sourceId] of sourceRefs(entry)) {
-      if (!kb.sources.has(sourceId)) {
+      if (!known(kb.sources, sourceId, 'sources.yml')) {
         at(entry, field, `unknown source "${sourceId}": use one of ${list(kb.sources.keys())} (see sources.yml)`);
       }
     }
     entry.footnotes.forEach((id, i) => {
-      if (!kb.footnotes.has(id)) at(entry, ['footnotes', i], `unknown footnote "${id}": use one of ${list(kb.footnotes.keys())}`);
+      if (!known(kb.footnotes, id, 'footnotes.yml'))
+        at(entry, ['footnotes', i], `unknown footnote "${id}": use one of ${list(kb.footnotes.keys())}`);
     });
     const texts = textFields(entry);
     for (const [field, value] of texts) {
@@ -219,7 +268,7 @@ function* crossCheck(kb: KnowledgeBase, reader: FolderReader): Steps<Problem[]> 
   }
   for (const story of kb.stories) {
     story.missions.forEach((id, i) => {
-      if (!missionIds.has(id))
+      if (!known(missionIds, id, 'missions'))
         at(story, ['missions', i], `names mission "${id}", which does not exist: use one of ${list(missionIds)}`);
     });
     story.figures.forEach((figure, i) => {

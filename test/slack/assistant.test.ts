@@ -1,9 +1,9 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerEngine } from '../../src/answer/engine.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
-import type { Entry, Mission } from '../../src/knowledge/types.js';
+import type { Entry, Mission, Story } from '../../src/knowledge/types.js';
 import type { Block } from '../../src/render/blocks.js';
 import { renderDecision } from '../../src/render/message.js';
 import { knowledgeCopy, realEngine } from '../helpers/knowledge.js';
@@ -209,10 +209,10 @@ describe('the assistant panel', () => {
   });
 });
 
-/** The prompts a new thread gets from an app serving a copy of the knowledge with some story files removed. */
-async function promptsWithStories(keep: (file: string) => boolean) {
+/** The prompts a new thread gets from an app serving a copy of the fixture knowledge with only some of its stories. */
+async function promptsWithStories(keep: (story: Story) => boolean) {
   const copy = knowledgeCopy();
-  for (const file of readdirSync(join(copy.dir, 'stories'))) if (!keep(file)) rmSync(join(copy.dir, 'stories', file));
+  for (const story of loadKnowledge(copy.dir).stories) if (!keep(story)) rmSync(join(copy.dir, story.file));
   const other = createAnswerEngine(loadKnowledge(copy.dir));
   const otherApp = await startHttpApp({ engine: other });
   try {
@@ -236,10 +236,9 @@ describe('the assistant panel over other knowledge', () => {
   });
 
   it('offers no prompt naming what must carry a note (Kosovo), as a prompt cannot carry it', async () => {
-    const noted = stories.filter((s) => s.footnotes.length > 0);
-    if (noted.length === 0) return;
-    const { prompts } = await promptsWithStories((file) => noted.some((s) => file === `${s.id}.md`));
-    const terms = [...engine.knowledge.footnotes.values()].map((note) => note.appliesTo.toLowerCase());
+    const { engine: other, prompts } = await promptsWithStories((story) => story.footnotes.length > 0);
+    expect(other.knowledge.stories.length, 'the fixture has a story that carries a note').toBeGreaterThan(0);
+    const terms = [...other.knowledge.footnotes.values()].map((note) => note.appliesTo.toLowerCase());
     for (const prompt of prompts) {
       for (const term of terms) expect(`${prompt.title} ${prompt.message}`.toLowerCase()).not.toContain(term);
     }

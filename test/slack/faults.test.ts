@@ -1,12 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerEngine } from '../../src/answer/engine.js';
-import { realEngine } from '../helpers/knowledge.js';
+import { fixtureEngine } from '../helpers/knowledge.js';
 import { type RunningApp, startHttpApp, TEST_DELIVERY } from '../helpers/running-app.js';
 import { eventCallback, send, slashCommand } from '../helpers/slack-requests.js';
 
 /** The real engine, failing on one trigger text: a fault injected into the app's own handler path. */
 function engineFailingOn(trigger: string): AnswerEngine {
-  const engine = realEngine();
+  const engine = fixtureEngine();
   return {
     knowledge: engine.knowledge,
     show: engine.show,
