@@ -5,8 +5,8 @@ type StoreArgs = Parameters<ContextStore['get']>[0];
 export type ThreadContext = Awaited<ReturnType<ContextStore['get']>> & { entry_id?: string };
 
 /** The metadata event type Bolt's own store uses for an assistant thread's context. */
-export const THREAD_CONTEXT_EVENT = 'assistant_thread_context';
-/** A thread longer than this many pages of replies is read no further. */
+const THREAD_CONTEXT_EVENT = 'assistant_thread_context';
+/** A thread is read this many pages of replies far; past that, its memory is an entry from its first thousand messages. */
 const MAX_PAGES = 5;
 const PAGE_SIZE = 200;
 
