@@ -6,6 +6,7 @@ import type { Config } from '../config/env.js';
 import { guardRequestBodies } from './body-guard.js';
 import { boltLogger } from './bolt-logger.js';
 import { DEFAULT_DELIVERY, type DeliveryOptions, webClientOptions } from './delivery.js';
+import type { EventCapacity } from './event-capacity.js';
 import { registerActions } from './listeners/actions.js';
 import { registerAssistant } from './listeners/assistant.js';
 import { registerCommands } from './listeners/commands.js';
@@ -24,6 +25,7 @@ export interface SlackAppOptions {
   engine: () => AnswerEngine;
   logger: Logger;
   delivery?: Partial<DeliveryOptions>;
+  eventCapacity?: EventCapacity;
 }
 
 export interface SlackApp {
@@ -39,7 +41,13 @@ const SLACK_ENDPOINT = '/slack/events';
 const BODY_LIMIT = 1024 * 1024;
 
 /** The Bolt app, wired to the engine. Slack code here does only wiring: the answers come from the engine. */
-export function createSlackApp({ config, engine, logger, delivery: deliveryOverrides }: SlackAppOptions): SlackApp {
+export function createSlackApp({
+  config,
+  engine,
+  logger,
+  delivery: deliveryOverrides,
+  eventCapacity,
+}: SlackAppOptions): SlackApp {
   const delivery = { ...DEFAULT_DELIVERY, ...deliveryOverrides };
   const clientOptions = webClientOptions(delivery, config.slackApiUrl);
   const log = boltLogger(logger);
@@ -65,7 +73,7 @@ export function createSlackApp({ config, engine, logger, delivery: deliveryOverr
   });
 
   app.use(onlyTeam(() => tokenTeam, logger));
-  const deps = { engine, logger, delivery, tokenHealth };
+  const deps = { engine, logger, delivery, tokenHealth, eventCapacity };
   registerCommands(app, deps);
   registerMessages(app, deps);
   registerActions(app, deps);

@@ -4,6 +4,7 @@ import type { AnswerEngine } from '../../src/answer/engine.js';
 import type { LogLevel } from '../../src/config/env.js';
 import { createSlackApp, type SlackApp, type SlackConfig } from '../../src/slack/app.js';
 import type { DeliveryOptions } from '../../src/slack/delivery.js';
+import type { EventCapacity } from '../../src/slack/event-capacity.js';
 import { fixtureEngine } from './knowledge.js';
 import { BOT_TOKEN, SIGNING_SECRET } from './slack-requests.js';
 import { SlackStandIn } from './slack-stand-in.js';
@@ -41,9 +42,11 @@ export const TEST_DELIVERY: DeliveryOptions = { attemptTimeoutMs: 400, retries: 
 export async function startHttpApp({
   engine = fixtureEngine(),
   delivery = TEST_DELIVERY,
+  eventCapacity,
 }: {
   engine?: AnswerEngine;
   delivery?: DeliveryOptions;
+  eventCapacity?: EventCapacity;
 } = {}): Promise<RunningApp> {
   const standIn = await new SlackStandIn().start();
   let raw = '';
@@ -59,6 +62,7 @@ export async function startHttpApp({
     engine: () => engine,
     logger,
     delivery,
+    eventCapacity,
   });
   const { port } = await slack.start();
   const origin = `http://127.0.0.1:${port}`;
