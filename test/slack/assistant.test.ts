@@ -7,7 +7,7 @@ import type { Entry, Mission, Story } from '../../src/knowledge/types.js';
 import type { Block } from '../../src/render/blocks.js';
 import { renderDecision } from '../../src/render/message.js';
 import { knowledgeCopy, realEngine } from '../helpers/knowledge.js';
-import { type RunningApp, startHttpApp } from '../helpers/running-app.js';
+import { type RunningApp, startHttpApp, TEST_DELIVERY } from '../helpers/running-app.js';
 import { eventCallback, send } from '../helpers/slack-requests.js';
 import type { Call } from '../helpers/slack-stand-in.js';
 
@@ -241,6 +241,24 @@ describe('the assistant panel over other knowledge', () => {
     const terms = [...other.knowledge.footnotes.values()].map((note) => note.appliesTo.toLowerCase());
     for (const prompt of prompts) {
       for (const term of terms) expect(`${prompt.title} ${prompt.message}`.toLowerCase()).not.toContain(term);
+    }
+  });
+});
+
+describe('a burst of assistant messages', () => {
+  it('is bounded like other events: a few answered at once, a few waiting, the rest dropped with a warning', async () => {
+    const bounded = await startHttpApp({ engine, eventCapacity: { concurrency: 1, waiting: 1 } });
+    try {
+      bounded.standIn.behave('chat.postMessage', 'hang');
+      for (let n = 1; n <= 4; n++) {
+        const thread = newThread();
+        expect((await send(bounded.url, userMessage(thread, missions[0].id))).status).toBe(200);
+      }
+      await new Promise((r) => setTimeout(r, TEST_DELIVERY.deadlineMs));
+      expect(bounded.standIn.callsTo('assistant.threads.setStatus')).toHaveLength(2);
+      expect(bounded.logs.filter((l) => l.status === 'overloaded')).toHaveLength(1);
+    } finally {
+      await bounded.stop();
     }
   });
 });

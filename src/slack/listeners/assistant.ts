@@ -15,6 +15,7 @@ import { replyTo } from '../../render/reply.js';
 import { deliverWithinDeadline } from '../delivery.js';
 import { deliveryKey } from '../delivery-key.js';
 import type { ListenerDeps } from '../deps.js';
+import { DEFAULT_EVENT_CAPACITY, withinCapacity } from '../event-capacity.js';
 import { EventDeduper } from '../event-dedupe.js';
 import { handled, outcomeOf } from '../handled.js';
 import { lastEntryOf, type ThreadContext, threadContextMetadata, threadEntryStore } from '../thread-entry-store.js';
@@ -83,34 +84,39 @@ export function registerAssistant(app: App, deps: ListenerDeps): void {
       );
     },
 
-    userMessage: async ({ message, body, client, getThreadContext, setStatus, setTitle }) => {
-      const name = 'assistant.message';
-      if ('bot_id' in message || !('thread_ts' in message) || !message.thread_ts) return;
-      if (!firstDelivery(body, name)) return;
-      const place = { channel: message.channel, thread_ts: message.thread_ts };
-      const text = 'text' in message && typeof message.text === 'string' ? message.text : '';
-      const post = (reply: Message, metadata?: ReturnType<typeof threadContextMetadata>) =>
-        deliverWithinDeadline(
-          () => client.chat.postMessage({ ...place, text: reply.text, blocks: reply.blocks, ...(metadata ? { metadata } : {}) }),
-          delivery,
+    userMessage: [
+      // Bounded like the other events: a burst waits its turn or is dropped, rather than filling memory.
+      withinCapacity(deps.eventCapacity ?? DEFAULT_EVENT_CAPACITY, logger),
+      async ({ message, body, client, getThreadContext, setStatus, setTitle }) => {
+        const name = 'assistant.message';
+        if ('bot_id' in message || !('thread_ts' in message) || !message.thread_ts) return;
+        if (!firstDelivery(body, name)) return;
+        const place = { channel: message.channel, thread_ts: message.thread_ts };
+        const text = 'text' in message && typeof message.text === 'string' ? message.text : '';
+        const post = (reply: Message, metadata?: ReturnType<typeof threadContextMetadata>) =>
+          deliverWithinDeadline(
+            () =>
+              client.chat.postMessage({ ...place, text: reply.text, blocks: reply.blocks, ...(metadata ? { metadata } : {}) }),
+            delivery,
+          );
+        await handled(
+          deps,
+          { kind: 'event', name },
+          async () => {
+            await bestEffort('assistant.threads.setStatus', () => setStatus(ASSISTANT_STATUS), undefined);
+            const context: ThreadContext = await bestEffort('thread context', getThreadContext, {});
+            const lastEntry = lastEntryOf(context);
+            const answer = replyTo(engine(), { command: null, text, ...(lastEntry ? { context: { entryId: lastEntry } } : {}) });
+            const found = answer.ok && answer.decision.status === 'found' ? answer.decision.results[0]?.entry.id : undefined;
+            await post(answer.message, threadContextMetadata(context, found ?? lastEntry));
+            if (!lastEntry)
+              await bestEffort('assistant.threads.setTitle', () => setTitle(renderThreadTitle(cleanSlackText(text))), undefined);
+            return answer.ok ? outcomeOf(answer.decision) : { status: 'bad_request' };
+          },
+          (apology) => post(apology),
         );
-      await handled(
-        deps,
-        { kind: 'event', name },
-        async () => {
-          await bestEffort('assistant.threads.setStatus', () => setStatus(ASSISTANT_STATUS), undefined);
-          const context: ThreadContext = await bestEffort('thread context', getThreadContext, {});
-          const lastEntry = lastEntryOf(context);
-          const answer = replyTo(engine(), { command: null, text, ...(lastEntry ? { context: { entryId: lastEntry } } : {}) });
-          const found = answer.ok && answer.decision.status === 'found' ? answer.decision.results[0]?.entry.id : undefined;
-          await post(answer.message, threadContextMetadata(context, found ?? lastEntry));
-          if (!lastEntry)
-            await bestEffort('assistant.threads.setTitle', () => setTitle(renderThreadTitle(cleanSlackText(text))), undefined);
-          return answer.ok ? outcomeOf(answer.decision) : { status: 'bad_request' };
-        },
-        (apology) => post(apology),
-      );
-    },
+      },
+    ],
   });
   app.assistant(assistant);
 }
