@@ -24,7 +24,7 @@ export function blocksToText(blocks: Block[], { terminal = false } = {}): string
       case 'section':
         if (block.text) lines.push(plain(block.text));
         if (block.fields) lines.push(block.fields.map((f) => `• ${plain(f)}`).join('\n'));
-        if (terminal && block.accessory) lines.push(`[${block.accessory.text.text}]`);
+        if (terminal && block.accessory?.type === 'button') lines.push(`[${block.accessory.text.text}]`);
         break;
       case 'context':
         lines.push(block.elements.map(plain).join(' · '));
