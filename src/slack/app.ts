@@ -17,10 +17,15 @@ import { guardRequestBodies } from './body-guard.js';
 import { boltLogger } from './bolt-logger.js';
 import { type Dedupe, memoryDedupe } from './dedupe.js';
 import { DEFAULT_DELIVERY, type DeliveryOptions, webClientOptions } from './delivery.js';
+import type { EventCapacity } from './event-capacity.js';
 import { registerActions } from './listeners/actions.js';
+import { registerAssistant } from './listeners/assistant.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerFeedback } from './listeners/feedback.js';
 import { registerMessages } from './listeners/messages.js';
+import { registerShortcut } from './listeners/shortcut.js';
+import { registerTypeAhead } from './listeners/type-ahead.js';
+import { registerWorkflowStep } from './listeners/workflow-step.js';
 import { createMetrics, type Metrics, serveMetrics } from './metrics.js';
 import { installerReceiverOptions, registerUninstall } from './oauth.js';
 import { explainStartFailure, withinStartDeadline } from './start-failure.js';
@@ -42,6 +47,7 @@ export interface SlackAppOptions {
   reports?: () => Promise<Reports>;
   /** Where OAuth installations are kept; needed when the config has OAuth settings. */
   installationStore?: InstallationStore;
+  eventCapacity?: EventCapacity;
 }
 
 export interface SlackApp {
@@ -67,6 +73,7 @@ export function createSlackApp({
   recording = noRecording,
   reports,
   installationStore,
+  eventCapacity,
 }: SlackAppOptions): SlackApp {
   const delivery = { ...DEFAULT_DELIVERY, ...deliveryOverrides, observer: metrics.webApiObserver() };
   const clientOptions = webClientOptions(delivery, config.slackApiUrl);
@@ -99,11 +106,26 @@ export function createSlackApp({
   // With OAuth any installed workspace is served: Bolt's authorize refuses the others.
   app.use(onlyTeam(() => tokenTeam, logger));
   if (installationStore && oauth) registerUninstall(app, installationStore, logger);
-  const deps = { engine, logger, delivery, tokenHealth, dedupe, metrics, recording, reports, editors: config.editors ?? [] };
+  const deps = {
+    engine,
+    logger,
+    delivery,
+    tokenHealth,
+    dedupe,
+    metrics,
+    recording,
+    reports,
+    editors: config.editors ?? [],
+    eventCapacity,
+  };
   registerCommands(app, deps);
   registerMessages(app, deps);
   registerActions(app, deps);
   registerFeedback(app, deps);
+  registerAssistant(app, deps);
+  registerShortcut(app, deps);
+  registerWorkflowStep(app, deps);
+  registerTypeAhead(app, deps);
   app.error(async (error) => {
     logger.error({ err: error }, 'unhandled error in a listener');
   });

@@ -4,6 +4,7 @@ import type { Recording } from '../store/recording.js';
 import type { Reports } from '../store/reports.js';
 import type { Dedupe } from './dedupe.js';
 import type { DeliveryOptions } from './delivery.js';
+import type { EventCapacity } from './event-capacity.js';
 import type { Metrics } from './metrics.js';
 import type { TokenHealth } from './token-health.js';
 
@@ -25,4 +26,6 @@ export interface ListenerDeps {
   reports?: () => Promise<Reports>;
   /** Slack user ids who see the Editors section of the Home tab. */
   editors: string[];
+  /** How many events are answered at once and wait at most (tests and the bench set it). */
+  eventCapacity?: EventCapacity;
 }

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { OAuthSettings } from '../config/oauth-env.js';
 
 /** The bot scopes the app asks for when a workspace installs it: the same as manifest.yml's. */
-export const BOT_SCOPES = ['commands', 'app_mentions:read', 'chat:write', 'im:history'];
+export const BOT_SCOPES = ['commands', 'app_mentions:read', 'assistant:write', 'chat:write', 'im:history'];
 
 /**
  * Bolt's own installer on the HTTP receiver: /slack/install sends the browser to Slack's consent

@@ -20,15 +20,17 @@ export interface Entry {
 
 export const SOURCE_ENTRY: Entry = { cwd: ROOT, args: ['--import', 'tsx', 'src/main.ts'] };
 
-/** The bot as its own process, in HTTP mode on 127.0.0.1, using the given Slack API and the fixture knowledge. */
+/** The bot as its own process (as `user`, if given), in HTTP mode on 127.0.0.1, using the given Slack API and the fixture knowledge. */
 export async function startBotProcess(
   slackApiUrl: string,
   env: NodeJS.ProcessEnv = {},
+  user?: { uid: number; gid: number },
   entry: Entry = SOURCE_ENTRY,
 ): Promise<BotProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hr-data-'));
   const child = spawn(process.execPath, entry.args, {
     cwd: entry.cwd,
+    ...user,
     env: {
       ...process.env,
       SLACK_BOT_TOKEN: BOT_TOKEN,

@@ -1,9 +1,11 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
+import { afterAll, beforeAll } from 'vitest';
 import type { AnswerEngine } from '../../src/answer/engine.js';
 import type { LogLevel } from '../../src/config/env.js';
 import { createSlackApp, type SlackApp, type SlackConfig } from '../../src/slack/app.js';
 import type { DeliveryOptions } from '../../src/slack/delivery.js';
+import type { EventCapacity } from '../../src/slack/event-capacity.js';
 import type { Recording } from '../../src/store/recording.js';
 import type { Reports } from '../../src/store/reports.js';
 import { fixtureEngine } from './knowledge.js';
@@ -44,12 +46,14 @@ export const TEST_DELIVERY: DeliveryOptions = { attemptTimeoutMs: 400, retries: 
 export async function startHttpApp({
   engine = fixtureEngine(),
   delivery = TEST_DELIVERY,
+  eventCapacity,
   recording,
   reports,
   editors,
 }: {
   engine?: AnswerEngine;
   delivery?: DeliveryOptions;
+  eventCapacity?: EventCapacity;
   recording?: Recording;
   reports?: () => Promise<Reports>;
   editors?: string[];
@@ -68,6 +72,7 @@ export async function startHttpApp({
     engine: () => engine,
     logger,
     delivery,
+    eventCapacity,
     recording,
     reports,
   });
@@ -91,4 +96,23 @@ export async function startHttpApp({
       await standIn.stop();
     },
   };
+}
+
+/**
+ * Starts the app for a test file with unhandled rejections recorded: a request that leaves one
+ * behind is a defect even when its answer looks right. `rejections()` hands over those so far.
+ */
+export function appWatchingRejections(options?: Parameters<typeof startHttpApp>[0]) {
+  const recorded: unknown[] = [];
+  const onRejection = (reason: unknown) => recorded.push(reason);
+  const state = { app: undefined as unknown as RunningApp, rejections: () => recorded.splice(0) };
+  beforeAll(async () => {
+    process.on('unhandledRejection', onRejection);
+    state.app = await startHttpApp(options);
+  });
+  afterAll(async () => {
+    await state.app.stop();
+    process.off('unhandledRejection', onRejection);
+  });
+  return state;
 }

@@ -12,6 +12,16 @@ export interface Call {
   authorization?: string;
 }
 
+/** A message the app posted, kept so that conversations.replies can give a thread back as Slack would. */
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+  thread_ts?: string;
+  text?: string;
+  blocks?: unknown[];
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
+
 /** How the stand-in answers one call: normally, with an error status, never (hang), or by dropping the connection once the request is in (refuse). */
 export type Behaviour = 'ok' | 'hang' | 'refuse' | { status: number; retryAfter?: number } | { error: string };
 
@@ -27,6 +37,9 @@ export class SlackStandIn {
   readonly sockets = new WebSocketServer({ noServer: true });
   socket?: WebSocket;
   private responseUrls = 0;
+  /** Messages posted with chat.postMessage (and edited with chat.update), oldest first. */
+  readonly messages: PostedMessage[] = [];
+  private lastTs = 1_700_000_000;
 
   constructor() {
     this.server = createServer((req, res) => {
@@ -121,6 +134,26 @@ export class SlackStandIn {
     res.end(JSON.stringify(this.answer(method, body)));
   }
 
+  private nextTs(): string {
+    this.lastTs += 1;
+    return `${this.lastTs}.000100`;
+  }
+
+  /** A thread as conversations.replies gives it: the parent, then the replies; metadata only when asked for. */
+  private replies(body: Record<string, unknown>) {
+    const withMetadata = String(body.include_all_metadata) === 'true';
+    const messages = this.messages
+      .filter((m) => m.channel === body.channel && (m.ts === body.ts || m.thread_ts === body.ts))
+      .map(({ metadata, ...m }) => ({
+        type: 'message',
+        user: 'U0BOT',
+        bot_id: 'B0BOT',
+        ...m,
+        ...(withMetadata && metadata ? { metadata } : {}),
+      }));
+    return { ok: true, messages, has_more: false, response_metadata: { next_cursor: '' } };
+  }
+
   private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
       case 'oauth.v2.access':
@@ -135,8 +168,23 @@ export class SlackStandIn {
           user_id: 'U0BOT',
           bot_id: 'B0BOT',
         };
-      case 'chat.postMessage':
-        return { ok: true, channel: 'C1', ts: `${Date.now() / 1000}` };
+      case 'chat.postMessage': {
+        const message = { ...(body as Omit<PostedMessage, 'ts'>), ts: this.nextTs() };
+        this.messages.push(message);
+        return { ok: true, channel: message.channel, ts: message.ts };
+      }
+      case 'chat.update': {
+        const message = this.messages.find((m) => m.channel === body.channel && m.ts === body.ts);
+        if (!message) return { ok: false, error: 'message_not_found' };
+        Object.assign(message, body);
+        return { ok: true, channel: message.channel, ts: message.ts };
+      }
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: this.nextTs() };
+      case 'conversations.replies':
+        return this.replies(body);
+      case 'views.open':
+        return { ok: true, view: { id: 'V1' } };
       case 'apps.connections.open':
         return { ok: true, url: `${this.origin.replace('http', 'ws')}/socket` };
       default:
@@ -144,6 +192,9 @@ export class SlackStandIn {
     }
   }
 }
+
+/** Fields the Web API client sends as JSON inside a form. */
+const JSON_FIELDS = new Set(['blocks', 'view', 'metadata', 'prompts', 'outputs']);
 
 /** An OAuth grant's code names the workspace it is for, as `T2.anything`; the bot token it yields is that team's. */
 export const installedToken = (team: string) => `xoxb-installed-${team}`;
@@ -169,7 +220,7 @@ function parseBody(raw: string, contentType = ''): Record<string, unknown> {
   if (contentType.includes('application/json')) return JSON.parse(raw);
   const body: Record<string, unknown> = {};
   for (const [key, value] of new URLSearchParams(raw)) {
-    body[key] = key === 'blocks' || key === 'view' ? JSON.parse(value) : value;
+    body[key] = JSON_FIELDS.has(key) ? JSON.parse(value) : value;
   }
   return body;
 }

@@ -58,7 +58,7 @@ describe('a production install (npm ci --omit=dev over a built dist/)', () => {
     let bot: BotProcess;
     beforeAll(async () => {
       standIn = await new SlackStandIn().start();
-      bot = await startBotProcess(standIn.apiUrl, {}, { cwd: dir, args: ['dist/main.js'] });
+      bot = await startBotProcess(standIn.apiUrl, {}, undefined, { cwd: dir, args: ['dist/main.js'] });
     });
     afterAll(async () => {
       bot?.child.kill('SIGTERM');

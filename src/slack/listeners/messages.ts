@@ -8,6 +8,7 @@ import { deliverWithinDeadline } from '../delivery.js';
 import { deliveryKey } from '../delivery-key.js';
 import type { ListenerDeps } from '../deps.js';
 import { editorsReport } from '../editors-report.js';
+import { DEFAULT_EVENT_CAPACITY, withinCapacity } from '../event-capacity.js';
 import { handled, type Outcome, outcomeOf, whereFrom } from '../handled.js';
 
 interface Place {
@@ -18,15 +19,20 @@ interface Place {
 /** Mentions (answered in a thread), direct messages (answered in the DM) and the Home tab. */
 export function registerMessages(app: App, deps: ListenerDeps): void {
   const { engine, logger, delivery, dedupe, metrics, recording } = deps;
-  /** Slack retries an event it thinks was missed, and may deliver one twice: only the first is answered. */
-  const firstDelivery: Middleware<SlackEventMiddlewareArgs> = async ({ body, next }) => {
+  const capacity = withinCapacity(deps.eventCapacity ?? DEFAULT_EVENT_CAPACITY, logger);
+  /**
+   * Slack retries an event it thinks was missed, and may deliver one twice: only the first is
+   * answered, and within the app's capacity for events at once.
+   */
+  const firstDelivery: Middleware<SlackEventMiddlewareArgs> = async (args) => {
+    const { body } = args;
     const key = deliveryKey(body);
     if (key !== undefined && !(await dedupe.firstTime(key))) {
       metrics.duplicateEvents.inc();
       logger.info({ kind: 'event', name: 'duplicate', event_id: body.event_id, status: 'skipped' }, 'handled');
       return;
     }
-    await next();
+    await capacity(args);
   };
 
   const reply = (client: AllMiddlewareArgs['client'], place: Place, message: Message) =>
