@@ -25,7 +25,7 @@ import { lastEntryOf, type ThreadContext, threadContextMetadata, threadEntryStor
  * last about. Bolt routes every threaded direct message here, so the DM listener never sees them.
  */
 export function registerAssistant(app: App, deps: ListenerDeps): void {
-  const { engine, logger, delivery, dedupe, metrics } = deps;
+  const { engine, logger, delivery, dedupe, metrics, recording } = deps;
   /** The prompts change only with the knowledge: worked out once per engine (a reload brings a new one). */
   let prompts: { for: AnswerEngine; prompts: Prompt[] } | undefined;
   const currentPrompts = () => {
@@ -107,7 +107,20 @@ export function registerAssistant(app: App, deps: ListenerDeps): void {
             await bestEffort('assistant.threads.setStatus', () => setStatus(ASSISTANT_STATUS), undefined);
             const context: ThreadContext = await bestEffort('thread context', getThreadContext, {});
             const lastEntry = lastEntryOf(context);
-            const answer = replyTo(engine(), { command: null, text, ...(lastEntry ? { context: { entryId: lastEntry } } : {}) });
+            const answer = replyTo(
+              engine(),
+              { command: null, text, ...(lastEntry ? { context: { entryId: lastEntry } } : {}) },
+              { feedback: { style: 'message', surface: 'assistant' } },
+            );
+            if (answer.ok) {
+              recording.record({
+                kind: 'request',
+                surface: 'assistant',
+                team: body.team_id,
+                user: message.user,
+                decision: answer.decision,
+              });
+            }
             const found = answer.ok && answer.decision.status === 'found' ? answer.decision.results[0]?.entry.id : undefined;
             await post(answer.message, threadContextMetadata(context, found ?? lastEntry));
             if (!lastEntry)
