@@ -17,7 +17,7 @@ import { fileIndexStore } from '../src/knowledge/index-store.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { startBotProcess } from '../test/helpers/bot-process.js';
 import { onPostgres, withSearchPath } from '../test/helpers/database.js';
-import { BOT_TOKEN, SIGNING_SECRET, signatureHeaders, slashCommand } from '../test/helpers/slack-requests.js';
+import { BOT_TOKEN, eventCallback, SIGNING_SECRET, signatureHeaders, slashCommand } from '../test/helpers/slack-requests.js';
 import { SlackStandIn } from '../test/helpers/slack-stand-in.js';
 import { generateKnowledge } from './generate-knowledge.js';
 
@@ -202,6 +202,31 @@ function load(port: number, options: { duration?: number; amount?: number; conne
   });
 }
 
+/** Signed app_mention events, each with its own event id, as a busy workspace sends them. */
+function eventLoad(port: number, options: { amount: number; connections: number }) {
+  let n = 0;
+  return autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: options.connections,
+    amount: options.amount,
+    requests: [
+      {
+        method: 'POST',
+        path: '/slack/events',
+        setupRequest: (request) => {
+          const i = n++;
+          const text = MIXED_QUERIES[i % MIXED_QUERIES.length].text;
+          const { body, contentType } = eventCallback(
+            { type: 'app_mention', user: 'U1', text: `<@U0BOT> ${text}`, ts: `1700000000.${i}`, channel: 'C1' },
+            `EvBench${i}`,
+          );
+          return { ...request, body, headers: { 'content-type': contentType, ...signatureHeaders(body) } };
+        },
+      },
+    ],
+  });
+}
+
 function summary(result: autocannon.Result) {
   return {
     requests_per_s: round(result.requests.average, 0),
@@ -312,6 +337,9 @@ async function benchLoad(slackApiUrl: string) {
   const before = await server.memory();
   const result = await load(server.port, { amount: 20_000, connections: 50 });
   const after = await server.memory();
+  const events = await eventLoad(server.port, { amount: 20_000, connections: 50 });
+  await new Promise((r) => setTimeout(r, 2_000));
+  const afterEvents = await server.memory();
   await server.stop();
   return {
     requests: result.requests.total,
@@ -319,6 +347,11 @@ async function benchLoad(slackApiUrl: string) {
     heap_before_mb: round(before.heapUsed / MB, 1),
     heap_after_mb: round(after.heapUsed / MB, 1),
     heap_growth: round(after.heapUsed / before.heapUsed - 1, 3),
+    rss_before_mb: round(before.rss / MB, 0),
+    rss_after_mb: round(after.rss / MB, 0),
+    events: { requests: events.requests.total, ...summary(events) },
+    rss_after_events_mb: round(afterEvents.rss / MB, 0),
+    heap_after_events_mb: round(afterEvents.heapUsed / MB, 1),
   };
 }
 
@@ -432,6 +465,16 @@ try {
       'load: heap after warm-up → after',
       `${loadResult.heap_before_mb} → ${loadResult.heap_after_mb} MB`,
       `growth <= 20%: ${goal(loadResult.heap_growth <= 0.2)}`,
+    ],
+    [
+      'load: 20,000 mentions (unique event ids) at 50 connections',
+      `${loadResult.events.requests_per_s} req/s, ${loadResult.events.errors} errors`,
+      `0 errors: ${goal(loadResult.events.errors === 0)}`,
+    ],
+    [
+      'resident memory: after warm-up → commands → mentions',
+      `${loadResult.rss_before_mb} → ${loadResult.rss_after_mb} → ${loadResult.rss_after_events_mb} MB (heap ${loadResult.heap_after_events_mb} MB)`,
+      `< 150 MB: ${goal(loadResult.rss_after_events_mb < 150)}`,
     ],
   ];
   const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));

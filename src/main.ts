@@ -1,15 +1,17 @@
-import { createAnswerEngine } from './answer/engine.js';
+import { createLiveEngine } from './answer/live-engine.js';
 import { runConsole } from './cli/console.js';
 import { runOrExit } from './cli/run-or-exit.js';
 import { loadEnv, readConfig } from './config/env.js';
 import { createLogger } from './config/logger.js';
+import { onceAMinute } from './config/once-a-minute.js';
 import { fileIndexStore } from './knowledge/index-store.js';
-import { loadKnowledge } from './knowledge/load.js';
-import { watchKnowledge } from './knowledge/watch.js';
+import { watchFolder } from './knowledge/watch.js';
 import { startStore } from './store/store.js';
 
-/** Time allowed for in-flight requests to finish on SIGTERM/SIGINT before the process exits anyway. */
+/** Time allowed for in-flight requests to finish on SIGTERM, SIGINT or SIGHUP before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 4_000;
+/** Longest the console waits, at its end, for what it recorded to be written (PGlite's first start takes seconds). */
+const CONSOLE_FLUSH_MS = 30_000;
 /** Kept back from the grace when flushing the recording queue, so the process exits by itself. */
 const RECORDING_FLUSH_MARGIN_MS = 300;
 
@@ -18,14 +20,9 @@ runOrExit(async () => {
   const logger = createLogger(config.logLevel, config.mode === 'console' ? process.stderr : undefined);
   const started = performance.now();
   const store = config.store && (await startStore(config.store, logger));
-  const indexStore = fileIndexStore();
-  let engine = createAnswerEngine(loadKnowledge(config.knowledgeDir), { indexStore });
-  const current = () => engine;
-  const watcher = watchKnowledge(config.knowledgeDir, {
-    onReload(knowledge, loadMs) {
-      const indexing = performance.now();
-      engine = createAnswerEngine(knowledge, { indexStore });
-      const ms = Math.round(loadMs + performance.now() - indexing);
+  const live = createLiveEngine(config.knowledgeDir, {
+    indexStore: fileIndexStore(),
+    onReloaded(knowledge, ms) {
       logger.info({ kind: 'knowledge', status: 'reloaded', stories: knowledge.stories.length, ms }, 'knowledge reloaded');
     },
     onInvalid(error) {
@@ -35,18 +32,30 @@ runOrExit(async () => {
       );
     },
   });
+  const watchError = onceAMinute();
+  const watcher = watchFolder(config.knowledgeDir, {
+    onChange: () => void live.reload(),
+    onError(error) {
+      watchError((suppressed) =>
+        logger.warn(
+          { kind: 'knowledge', status: 'watch_error', err: error, suppressed },
+          'the knowledge folder could not be watched for a moment; watching it afresh',
+        ),
+      );
+    },
+  });
 
   if (config.mode === 'console') {
-    await runConsole(current, { input: process.stdin, output: process.stdout, logger, recording: store?.recording });
-    watcher.close();
-    await store?.close(SHUTDOWN_GRACE_MS);
+    await runConsole(live.current, { input: process.stdin, output: process.stdout, logger, recording: store?.recording });
+    await watcher.close();
+    await store?.close(CONSOLE_FLUSH_MS, { waitForOpen: true });
     return 0;
   }
 
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   // Loaded only here: the console has no use for Bolt, which takes a third of a second to load.
   const { createSlackApp } = await import('./slack/app.js');
-  const slack = createSlackApp({ config, engine: current, logger, recording: store?.recording, reports: store?.reports });
+  const slack = createSlackApp({ config, engine: live.current, logger, recording: store?.recording, reports: store?.reports });
   const { port } = await slack.start();
   logger.info({ mode: config.mode, port, ms: Math.round(performance.now() - started) }, 'ready');
 
@@ -58,16 +67,14 @@ runOrExit(async () => {
         logger.warn('in-flight requests did not finish in time; exiting anyway');
         process.exit(0);
       }, SHUTDOWN_GRACE_MS).unref();
-      watcher.close();
-      slack
-        .stop()
+      Promise.all([watcher.close(), slack.stop()])
         .catch((error) => logger.error({ err: error }, 'error while stopping'))
         // What the last requests recorded is written within what is left of the grace.
         .then(() => store?.close(SHUTDOWN_GRACE_MS - RECORDING_FLUSH_MARGIN_MS - (performance.now() - stopping)))
-        .then(resolve);
+        .then(() => resolve());
     };
-    process.once('SIGTERM', shutdown);
-    process.once('SIGINT', shutdown);
+    // SIGHUP (a closed terminal, or a supervisor's stop) stops the bot cleanly too; knowledge edits reload by themselves.
+    for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.once(signal, shutdown);
   });
   return 0;
 });

@@ -25,9 +25,16 @@ const MAX_STORY_RESULTS = 25;
 /** How deep a question naming a mission looks for that mission's own entries among the best answers. */
 const NAMED_MISSION_DEPTH = 25;
 
+export interface EngineOptions {
+  /** Where a large index is saved and loaded from. */
+  indexStore?: IndexStore;
+  /** An index already built over this knowledge (see buildSearchIndexInSlices). */
+  index?: SearchIndex;
+}
+
 /** Builds the engine over one knowledge base; the index is made (or, with a store, loaded) once, here. */
-export function createAnswerEngine(knowledge: KnowledgeBase, { indexStore }: { indexStore?: IndexStore } = {}): AnswerEngine {
-  const index = buildSearchIndex(knowledge, indexStore);
+export function createAnswerEngine(knowledge: KnowledgeBase, { indexStore, index: built }: EngineOptions = {}): AnswerEngine {
+  const index = built ?? buildSearchIndex(knowledge, indexStore);
   const resolveMission = createMissionResolver(index);
   return {
     knowledge,

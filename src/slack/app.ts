@@ -2,7 +2,7 @@ import type { Server, ServerResponse } from 'node:http';
 import { App, type Logger as BoltLogger, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { AnswerEngine } from '../answer/engine.js';
-import { type Config, ConfigError } from '../config/env.js';
+import type { Config } from '../config/env.js';
 import { noRecording, type Recording } from '../store/recording.js';
 import type { Reports } from '../store/reports.js';
 import { guardRequestBodies } from './body-guard.js';
@@ -12,6 +12,9 @@ import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerFeedback } from './listeners/feedback.js';
 import { registerMessages } from './listeners/messages.js';
+import { explainStartFailure, withinStartDeadline } from './start-failure.js';
+import { onlyTeam } from './team-gate.js';
+import { createTokenHealth } from './token-health.js';
 
 export type SlackConfig = Exclude<Config, { mode: 'console' }>;
 
@@ -49,11 +52,14 @@ export function createSlackApp({
   const delivery = { ...DEFAULT_DELIVERY, ...deliveryOverrides };
   const clientOptions = webClientOptions(delivery, config.slackApiUrl);
   const log = boltLogger(logger);
-  let ready = false;
+  const tokenHealth = createTokenHealth(logger);
+  let started = false;
+  let tokenTeam: string | undefined;
+  const isReady = () => started && !tokenHealth.refused;
 
   const receiver: Receiver =
     config.mode === 'http'
-      ? createHttpReceiver(config, log, () => ready)
+      ? createHttpReceiver(config, log, isReady)
       : new SocketModeReceiver({ appToken: config.appToken, logger: log, installerOptions: { clientOptions } });
 
   const app = new App({
@@ -67,7 +73,8 @@ export function createSlackApp({
     convoStore: false,
   });
 
-  const deps = { engine, logger, delivery, recording, reports, editors: config.editors ?? [] };
+  app.use(onlyTeam(() => tokenTeam, logger));
+  const deps = { engine, logger, delivery, tokenHealth, recording, reports, editors: config.editors ?? [] };
   registerCommands(app, deps);
   registerMessages(app, deps);
   registerActions(app, deps);
@@ -79,23 +86,28 @@ export function createSlackApp({
   return {
     app,
     get ready() {
-      return ready;
+      return isReady();
     },
     async start() {
-      try {
-        await app.init();
-      } catch (error) {
-        throw explainStartFailure(error, config);
-      }
-      const started = (await (config.mode === 'http'
-        ? app.start({ port: config.port, host: config.host })
-        : app.start())) as unknown;
-      ready = true;
-      const address = config.mode === 'http' ? (started as Server).address() : null;
+      const listening = await withinStartDeadline(async () => {
+        try {
+          tokenTeam = (await app.client.auth.test()).team_id;
+          await app.init();
+        } catch (error) {
+          throw explainStartFailure(error, config, 'bot token');
+        }
+        try {
+          return (await (config.mode === 'http' ? app.start({ port: config.port, host: config.host }) : app.start())) as unknown;
+        } catch (error) {
+          throw explainStartFailure(error, config, 'connect');
+        }
+      }, config);
+      started = true;
+      const address = config.mode === 'http' ? (listening as Server).address() : null;
       return { port: address && typeof address === 'object' ? address.port : undefined };
     },
     async stop() {
-      ready = false;
+      started = false;
       await app.stop();
     },
   };
@@ -117,23 +129,14 @@ function createHttpReceiver(
     logger,
     bodyLimit: BODY_LIMIT,
     customRoutes: [
-      { path: '/healthz', method: ['GET'], handler: (_req, res) => json(res, 200, { ok: true }) },
-      { path: '/readyz', method: ['GET'], handler: (_req, res) => json(res, isReady() ? 200 : 503, { ready: isReady() }) },
+      { path: '/healthz', method: ['GET', 'HEAD'], handler: (_req, res) => json(res, 200, { ok: true }) },
+      {
+        path: '/readyz',
+        method: ['GET', 'HEAD'],
+        handler: (_req, res) => json(res, isReady() ? 200 : 503, { ready: isReady() }),
+      },
     ],
   });
   guardRequestBodies(receiver, SLACK_ENDPOINT, BODY_LIMIT);
   return receiver;
-}
-
-function explainStartFailure(error: unknown, config: SlackConfig): Error {
-  const code = (error as { data?: { error?: string } }).data?.error;
-  if (code === 'invalid_auth' || code === 'not_authed' || code === 'account_inactive' || code === 'token_revoked') {
-    return new ConfigError([
-      `Slack refused SLACK_BOT_TOKEN (${code}): copy the current Bot User OAuth Token from your app's settings → OAuth & Permissions, and reinstall the app if it was revoked`,
-    ]);
-  }
-  const where = config.slackApiUrl ?? 'https://slack.com/api/';
-  return new Error(`Could not reach Slack's Web API at ${where} to check the bot token: ${(error as Error).message}`, {
-    cause: error,
-  });
 }

@@ -3,6 +3,7 @@ import type { AnswerEngine } from '../answer/engine.js';
 import type { Recording } from '../store/recording.js';
 import type { Reports } from '../store/reports.js';
 import type { DeliveryOptions } from './delivery.js';
+import type { TokenHealth } from './token-health.js';
 
 /** What every listener is given: the engine (current one, as the knowledge can be reloaded), a logger, the delivery bounds. */
 export interface ListenerDeps {
@@ -15,4 +16,6 @@ export interface ListenerDeps {
   reports?: () => Promise<Reports>;
   /** Slack user ids who see the Editors section of the Home tab. */
   editors: string[];
+  /** Whether Slack still accepts the bot token; failed replies report to it. */
+  tokenHealth: TokenHealth;
 }

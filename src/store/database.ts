@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { Kysely, Migrator, PostgresDialect, type PostgresPool, sql } from 'kysely';
 import pg from 'pg';
 import { DatabaseUnreachableError } from './errors.js';
 import { migrationProvider } from './migrations.js';
 import { pglitePool } from './pglite-pool.js';
+import { openPGliteWorker } from './pglite-worker.js';
 import type { Tables } from './schema.js';
 
 export interface DatabaseConfig {
@@ -15,6 +15,8 @@ export interface DatabaseConfig {
   connectTimeoutMs?: number;
   /** Longest a single statement may run on PostgreSQL before it is abandoned. */
   statementTimeoutMs?: number;
+  /** Stops PGlite's thread even while it is still opening (a process stopping before it was ready). */
+  signal?: AbortSignal;
 }
 
 export interface Database {
@@ -59,10 +61,7 @@ async function openPostgres(config: DatabaseConfig, url: string): Promise<Databa
 }
 
 async function openPGlite(config: DatabaseConfig): Promise<Database> {
-  const { PGlite } = await import('@electric-sql/pglite');
-  if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
-  const pglite = await PGlite.create(config.dataDir);
-  return fromPool(pglitePool(pglite), 'pglite');
+  return fromPool(pglitePool(await openPGliteWorker(config.dataDir, config.signal)), 'pglite');
 }
 
 function fromPool(pool: PostgresPool, kind: Database['kind']): Database {

@@ -11,8 +11,11 @@ export interface Store {
   recording: Recording;
   /** The figures, once the database is open. */
   reports(): Promise<Reports>;
-  /** Flushes the queue within `timeoutMs`, then closes the database. */
-  close(timeoutMs: number): Promise<void>;
+  /**
+   * Flushes the queue within `timeoutMs`, then closes the database. A database still opening
+   * (PGlite's first start) is waited for only with `waitForOpen`; else what is queued is dropped.
+   */
+  close(timeoutMs: number, options?: { waitForOpen?: boolean }): Promise<void>;
 }
 
 /**
@@ -21,7 +24,8 @@ export interface Store {
  * the first time takes seconds, and what is recorded meanwhile waits in the queue.
  */
 export async function startStore(settings: StoreSettings, logger: Logger): Promise<Store> {
-  const opening = openDatabase({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir });
+  const stopping = new AbortController();
+  const opening = openDatabase({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir, signal: stopping.signal });
   let database: Database | undefined;
   if (settings.databaseUrl) database = await opening;
   const opened = opening.then((d) => {
@@ -29,7 +33,10 @@ export async function startStore(settings: StoreSettings, logger: Logger): Promi
     logger.info({ kind: 'store', database: d.kind }, 'recording to the database');
     return d;
   });
-  opened.catch((error) => logger.error({ kind: 'store', err: error }, 'could not open the database: requests are not recorded'));
+  opened.catch((error) => {
+    if (!stopping.signal.aborted)
+      logger.error({ kind: 'store', err: error }, 'could not open the database: requests are not recorded');
+  });
   const recorder = opened.then((d) => createRecorder(d.db));
   recorder.catch(() => {});
   const recording = createRecording({
@@ -41,10 +48,11 @@ export async function startStore(settings: StoreSettings, logger: Logger): Promi
   return {
     recording,
     reports: () => opened.then((d) => createReports(d.db)),
-    async close(timeoutMs) {
+    async close(timeoutMs, { waitForOpen = false } = {}) {
       stopRetention();
-      await recording.close(timeoutMs);
-      await database?.close().catch(() => {});
+      await recording.close(database || waitForOpen ? timeoutMs : 0);
+      if (database) await database.close().catch(() => {});
+      else stopping.abort();
     },
   };
 }

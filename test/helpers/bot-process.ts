@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from './paths.js';
+import { FIXTURE_KNOWLEDGE_DIR, ROOT } from './paths.js';
 import { BOT_TOKEN, SIGNING_SECRET } from './slack-requests.js';
 
 export interface BotProcess {
@@ -12,7 +12,7 @@ export interface BotProcess {
   exited: Promise<number | null>;
 }
 
-/** `npm start`'s entry point as its own process, in HTTP mode on 127.0.0.1, using the given Slack API. */
+/** `npm start`'s entry point as its own process, in HTTP mode on 127.0.0.1, using the given Slack API and the fixture knowledge. */
 export async function startBotProcess(slackApiUrl: string, env: NodeJS.ProcessEnv = {}): Promise<BotProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hr-data-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -26,8 +26,8 @@ export async function startBotProcess(slackApiUrl: string, env: NodeJS.ProcessEn
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
-      // Blank, not absent, so that a developer's own .env cannot point the bot at other knowledge.
-      KNOWLEDGE_DIR: '',
+      // Set, so that a developer's own .env cannot point the bot at other knowledge.
+      KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR,
       // It records into a data folder of its own unless the test gives it a database.
       DATABASE_URL: '',
       DATA_DIR: dataDir,

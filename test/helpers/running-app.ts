@@ -6,7 +6,7 @@ import { createSlackApp, type SlackApp, type SlackConfig } from '../../src/slack
 import type { DeliveryOptions } from '../../src/slack/delivery.js';
 import type { Recording } from '../../src/store/recording.js';
 import type { Reports } from '../../src/store/reports.js';
-import { realEngine } from './knowledge.js';
+import { fixtureEngine } from './knowledge.js';
 import { BOT_TOKEN, SIGNING_SECRET } from './slack-requests.js';
 import { SlackStandIn } from './slack-stand-in.js';
 
@@ -40,9 +40,9 @@ export function httpTestConfig(slackApiUrl: string, logLevel: LogLevel = 'silent
 /** Short bounds so that fault tests take seconds, not the production half-minute. */
 export const TEST_DELIVERY: DeliveryOptions = { attemptTimeoutMs: 400, retries: 1, deadlineMs: 2_500 };
 
-/** The real app in HTTP mode on 127.0.0.1, talking to a Slack API stand-in that the test owns. */
+/** The real app in HTTP mode on 127.0.0.1 (answering from the fixture knowledge unless told), talking to a Slack API stand-in that the test owns. */
 export async function startHttpApp({
-  engine = realEngine(),
+  engine = fixtureEngine(),
   delivery = TEST_DELIVERY,
   recording,
   reports,

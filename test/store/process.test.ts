@@ -68,6 +68,8 @@ describe('SIGTERM', () => {
     const mission = realEngine().knowledge.missions[0].id;
     try {
       const bot = await startBotProcess(standIn.apiUrl, data ? { DATA_DIR: data } : database.env);
+      // A SIGTERM before the database is open drops the queue (the log says so): wait for it here.
+      await expect.poll(() => bot.output().includes('recording to the database'), { timeout: 30_000 }).toBe(true);
       const response = await send(`${bot.origin}/slack/events`, slashCommand('/hr-mission', mission, standIn.responseUrl()));
       expect(response.status).toBe(200);
       bot.child.kill('SIGTERM');

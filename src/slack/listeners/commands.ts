@@ -7,11 +7,12 @@ import { handled, outcomeOf } from '../handled.js';
 const FEEDBACK = { style: 'message', surface: 'command' } as const;
 
 /** /hr-mission and /hr-story: the answer is the acknowledgement itself, ephemeral, well inside Slack's 3 seconds. */
-export function registerCommands(app: App, { engine, logger, recording }: ListenerDeps): void {
+export function registerCommands(app: App, deps: ListenerDeps): void {
+  const { engine, recording } = deps;
   for (const name of COMMANDS) {
     app.command(name, async ({ command, ack }) => {
       await handled(
-        logger,
+        deps,
         { kind: 'command', name },
         async () => {
           const reply = replyTo(engine(), { command: name, text: command.text }, { feedback: FEEDBACK });

@@ -20,7 +20,8 @@ import { handled } from '../handled.js';
  * "Helpful" / "Not helpful" under an answer: recorded (the answer's entries and question, never
  * the reader), thanked privately; "Not helpful" offers a short form, whose text is recorded too.
  */
-export function registerFeedback(app: App, { logger, delivery, recording }: ListenerDeps): void {
+export function registerFeedback(app: App, deps: ListenerDeps): void {
+  const { delivery, recording } = deps;
   const askerOf = (ref: FeedbackRef, team: string | undefined, user: string): Asker => ({
     surface: isSurface(ref.surface) ? ref.surface : 'command',
     team,
@@ -33,7 +34,7 @@ export function registerFeedback(app: App, { logger, delivery, recording }: List
       await ack();
       const inView = body.container?.type === 'view';
       await handled(
-        logger,
+        deps,
         { kind: 'action', name: FEEDBACK_ACTION },
         async () => {
           const ref = decodeFeedback(action.value);
@@ -72,7 +73,7 @@ export function registerFeedback(app: App, { logger, delivery, recording }: List
     async ({ ack, action, body, client }) => {
       await ack();
       await handled(
-        logger,
+        deps,
         { kind: 'action', name: FEEDBACK_MORE_ACTION },
         async () => {
           const ref = decodeFeedback(action.value);
@@ -91,7 +92,7 @@ export function registerFeedback(app: App, { logger, delivery, recording }: List
   app.view(FEEDBACK_MODAL, async ({ ack, view, body }) => {
     await ack();
     await handled(
-      logger,
+      deps,
       { kind: 'action', name: FEEDBACK_MODAL },
       async () => {
         const ref = decodeFeedback(view.private_metadata);

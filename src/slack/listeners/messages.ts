@@ -5,6 +5,7 @@ import { renderEditorsSection } from '../../render/report.js';
 import { renderHome } from '../../render/view.js';
 import type { Asker } from '../../store/records.js';
 import { deliverWithinDeadline } from '../delivery.js';
+import { deliveryKey } from '../delivery-key.js';
 import type { ListenerDeps } from '../deps.js';
 import { editorsReport } from '../editors-report.js';
 import { EventDeduper } from '../event-dedupe.js';
@@ -21,7 +22,8 @@ export function registerMessages(app: App, deps: ListenerDeps): void {
   const deduper = new EventDeduper();
   /** Slack retries an event it thinks was missed, and may deliver one twice: only the first is answered. */
   const firstDelivery: Middleware<SlackEventMiddlewareArgs> = async ({ body, next }) => {
-    if (!deduper.firstTime(body.event_id)) {
+    const key = deliveryKey(body);
+    if (key !== undefined && !deduper.firstTime(key)) {
       logger.info({ kind: 'event', name: 'duplicate', event_id: body.event_id, status: 'skipped' }, 'handled');
       return;
     }
@@ -57,7 +59,7 @@ export function registerMessages(app: App, deps: ListenerDeps): void {
     if (event.bot_id) return;
     const place = { channel: event.channel, threadTs: event.thread_ts ?? event.ts };
     await handled(
-      logger,
+      deps,
       { kind: 'event', name: 'app_mention' },
       () => answerQuestion(client, place, event.text, { surface: 'mention', team: body.team_id, user: event.user }),
       (apology) => reply(client, place, apology),
@@ -68,7 +70,7 @@ export function registerMessages(app: App, deps: ListenerDeps): void {
     if (message.channel_type !== 'im' || message.subtype !== undefined || 'bot_id' in message) return;
     const place = { channel: message.channel, threadTs: message.thread_ts };
     await handled(
-      logger,
+      deps,
       { kind: 'event', name: 'message.im' },
       () => answerQuestion(client, place, message.text ?? '', { surface: 'dm', team: body.team_id, user: message.user }),
       (apology) => reply(client, place, apology),
@@ -78,13 +80,14 @@ export function registerMessages(app: App, deps: ListenerDeps): void {
   app.event('app_home_opened', firstDelivery, async ({ event, client }) => {
     if (event.tab !== 'home') return;
     await handled(
-      logger,
+      deps,
       { kind: 'event', name: 'app_home_opened' },
       async () => {
         const editors = deps.editors.includes(event.user) ? renderEditorsSection(await editorsReport(deps)) : [];
         await deliverWithinDeadline(
           () => client.views.publish({ user_id: event.user, view: renderHome(engine().knowledge, editors) }),
           delivery,
+          { idempotent: true },
         );
         return { status: 'published' };
       },
