@@ -11,6 +11,8 @@ export interface Store {
   recording: Recording;
   /** The figures, once the database is open. */
   reports(): Promise<Reports>;
+  /** The open database, for other repositories that share it (e.g. Slack installations). */
+  database(): Promise<Database>;
   /**
    * Flushes the queue within `timeoutMs`, then closes the database. A database still opening
    * (PGlite's first start) is waited for only with `waitForOpen`; else what is queued is dropped.
@@ -41,6 +43,7 @@ export async function startStore(settings: StoreSettings, logger: Logger): Promi
   recorder.catch(() => {});
   const recording = createRecording({
     write: async (batch) => (await recorder).write(batch),
+    ready: recorder,
     logger,
     userHashKey: settings.userHashKey,
   });
@@ -48,6 +51,7 @@ export async function startStore(settings: StoreSettings, logger: Logger): Promi
   return {
     recording,
     reports: () => opened.then((d) => createReports(d.db)),
+    database: () => opened,
     async close(timeoutMs, { waitForOpen = false } = {}) {
       stopRetention();
       await recording.close(database || waitForOpen ? timeoutMs : 0);
