@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Decision } from '../../src/answer/types.js';
 import { openDatabase } from '../../src/store/database.js';
 import { createRecorder, type Recorder } from '../../src/store/recorder.js';
@@ -36,16 +37,21 @@ describe.each(STORE_KINDS)('the store on $name', ({ name, open, skip }) => {
     decision,
   });
 
+  // One database per kind for the file (a fresh random schema on PostgreSQL), emptied before each test.
+  beforeAll(async () => {
+    if (skip) return;
+    database = await open();
+    recorder = createRecorder(database.db);
+    reports = createReports(database.db);
+  }, 60_000);
   beforeEach(async (context) => {
     if (skip) {
       console.warn(`${name}: skipped, DATABASE_URL is not set`);
       context.skip();
     }
-    database = await open();
-    recorder = createRecorder(database.db);
-    reports = createReports(database.db);
+    await sql`truncate requests, feedback`.execute(database.db);
   });
-  afterEach(async () => {
+  afterAll(async () => {
     await database?.drop();
   });
 
