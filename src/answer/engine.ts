@@ -3,14 +3,18 @@ import { buildSearchIndex, entryTerm, type SearchIndex } from '../knowledge/sear
 import { words } from '../knowledge/text.js';
 import type { Entry, EntryType, Footnote, KnowledgeBase, Mission, Source, Story } from '../knowledge/types.js';
 import { cleanSlackText } from './clean-text.js';
+import { missionsNamedOrMeant } from './follow-up.js';
 import { createMissionResolver, type MissionResolver } from './resolve-mission.js';
 import { searchEntries } from './search-entries.js';
+import { createSuggester } from './suggest.js';
 import type { AnswerRequest, AskedFor, Decision, Ranked, Status } from './types.js';
 
 export interface AnswerEngine {
   answer(request: AnswerRequest): Decision;
   /** One entry, as a button opens it; undefined when the id is unknown (e.g. after an edit). */
   show(type: EntryType, id: string): Decision | undefined;
+  /** Entries whose names begin with or sound like what is being typed, for a type-ahead; at most `limit`. */
+  suggest(text: string, limit: number): Entry[];
   readonly knowledge: KnowledgeBase;
 }
 
@@ -38,6 +42,7 @@ export function createAnswerEngine(knowledge: KnowledgeBase, { indexStore, index
   const resolveMission = createMissionResolver(index);
   return {
     knowledge,
+    suggest: createSuggester(index, resolveMission),
     answer(request) {
       const query = cleanSlackText(request.text);
       const asked: AskedFor =
@@ -59,7 +64,7 @@ export function createAnswerEngine(knowledge: KnowledgeBase, { indexStore, index
         case 'story':
           return answerStory(index, resolveMission, query, decide);
         case 'question':
-          return answerQuestion(index, query, decide);
+          return answerQuestion(index, query, decide, request.context);
       }
     },
     show(type, id) {
@@ -125,11 +130,11 @@ const STATUS_QUESTION =
 /** "All missions", "list of peace operations", "missions?": asking for nothing but the missions themselves. */
 const LIST_QUESTION = /^\W*(?:(?:list|show|me|all|every|the|of|un|peace|peacekeeping|please)\W+)*(?:missions?|operations?)\W*$/i;
 
-function answerQuestion(index: SearchIndex, query: string, decide: Decide): Decision {
+function answerQuestion(index: SearchIndex, query: string, decide: Decide, context?: AnswerRequest['context']): Decision {
   const typed = words(query);
   if (!typed.some((word) => entryTerm(word) !== null)) return decide('help', []);
   if (STATUS_QUESTION.test(query) || LIST_QUESTION.test(query)) return decide('list', index.knowledge.missions.map(unscored));
-  const named = typed.flatMap((word) => index.missionsById.get(word.toUpperCase()) ?? []);
+  const named = missionsNamedOrMeant(index, query, typed, context);
   if (named.length > 0) return answerAboutMissions(index, query, named, decide);
   const [best, second] = searchEntries(index, query, { limit: 2 });
   if (!best) return decide('not_found', []);

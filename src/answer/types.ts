@@ -7,6 +7,8 @@ export type Command = (typeof COMMANDS)[number];
 export interface AnswerRequest {
   command: Command | null;
   text: string;
+  /** What the conversation was last about: a question naming no mission is taken as about this entry's mission. */
+  context?: { entryId: string };
 }
 
 export type Status = 'found' | 'ambiguous' | 'not_found' | 'list' | 'help';

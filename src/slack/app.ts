@@ -8,10 +8,15 @@ import type { Reports } from '../store/reports.js';
 import { guardRequestBodies } from './body-guard.js';
 import { boltLogger } from './bolt-logger.js';
 import { DEFAULT_DELIVERY, type DeliveryOptions, webClientOptions } from './delivery.js';
+import type { EventCapacity } from './event-capacity.js';
 import { registerActions } from './listeners/actions.js';
+import { registerAssistant } from './listeners/assistant.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerFeedback } from './listeners/feedback.js';
 import { registerMessages } from './listeners/messages.js';
+import { registerShortcut } from './listeners/shortcut.js';
+import { registerTypeAhead } from './listeners/type-ahead.js';
+import { registerWorkflowStep } from './listeners/workflow-step.js';
 import { explainStartFailure, withinStartDeadline } from './start-failure.js';
 import { onlyTeam } from './team-gate.js';
 import { createTokenHealth } from './token-health.js';
@@ -26,6 +31,7 @@ export interface SlackAppOptions {
   /** Where requests and feedback are recorded; absent, nothing is. */
   recording?: Recording;
   reports?: () => Promise<Reports>;
+  eventCapacity?: EventCapacity;
 }
 
 export interface SlackApp {
@@ -48,6 +54,7 @@ export function createSlackApp({
   delivery: deliveryOverrides,
   recording = noRecording,
   reports,
+  eventCapacity,
 }: SlackAppOptions): SlackApp {
   const delivery = { ...DEFAULT_DELIVERY, ...deliveryOverrides };
   const clientOptions = webClientOptions(delivery, config.slackApiUrl);
@@ -74,11 +81,24 @@ export function createSlackApp({
   });
 
   app.use(onlyTeam(() => tokenTeam, logger));
-  const deps = { engine, logger, delivery, tokenHealth, recording, reports, editors: config.editors ?? [] };
+  const deps = {
+    engine,
+    logger,
+    delivery,
+    tokenHealth,
+    eventCapacity,
+    recording,
+    reports,
+    editors: config.editors ?? [],
+  };
   registerCommands(app, deps);
   registerMessages(app, deps);
   registerActions(app, deps);
   registerFeedback(app, deps);
+  registerAssistant(app, deps);
+  registerShortcut(app, deps);
+  registerWorkflowStep(app, deps);
+  registerTypeAhead(app, deps);
   app.error(async (error) => {
     logger.error({ err: error }, 'unhandled error in a listener');
   });

@@ -3,6 +3,7 @@ import type { AnswerEngine } from '../answer/engine.js';
 import type { Recording } from '../store/recording.js';
 import type { Reports } from '../store/reports.js';
 import type { DeliveryOptions } from './delivery.js';
+import type { EventCapacity } from './event-capacity.js';
 import type { TokenHealth } from './token-health.js';
 
 /** What every listener is given: the engine (current one, as the knowledge can be reloaded), a logger, the delivery bounds. */
@@ -18,4 +19,6 @@ export interface ListenerDeps {
   editors: string[];
   /** Whether Slack still accepts the bot token; failed replies report to it. */
   tokenHealth: TokenHealth;
+  /** How many events are answered at once and wait at most (tests and the bench set it). */
+  eventCapacity?: EventCapacity;
 }

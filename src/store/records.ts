@@ -14,7 +14,12 @@ export interface Asker {
 
 /** What listeners hand to `record`: a request answered, or a reader's feedback on an answer. */
 export type RecordEvent =
-  | (Asker & { kind: 'request'; decision: Decision })
+  | (Asker & {
+      kind: 'request';
+      decision: Decision;
+      /** False when the text is someone's message the bot was shown (a shortcut), not a question put to it. */
+      storeText?: boolean;
+    })
   | (Asker & { kind: 'feedback'; helpful: boolean | null; entryIds: string[]; asked?: string; comment?: string });
 
 export type RequestRow = Insertable<RequestsTable>;
@@ -22,6 +27,9 @@ export type FeedbackRow = Insertable<FeedbackTable>;
 
 /** A row as the store writes it: the user id already replaced by a keyed hash, or by nothing. */
 export type StoredRecord = { kind: 'request'; row: RequestRow } | { kind: 'feedback'; row: FeedbackRow };
+
+/** What stands for a text that is not stored. */
+export const NOT_STORED = '(message text not stored)';
 
 /** Longest text kept of a question or a comment. */
 export const STORED_TEXT_LENGTH = 500;
@@ -48,7 +56,7 @@ export function toStoredRecord(event: RecordEvent, userHashKey: string | undefin
     return { kind: 'feedback', row };
   }
   const { decision } = event;
-  const asked = decision.query.slice(0, STORED_TEXT_LENGTH);
+  const asked = event.storeText === false ? NOT_STORED : decision.query.slice(0, STORED_TEXT_LENGTH);
   const row: RequestRow = {
     ...common,
     command: 'command' in decision.origin ? decision.origin.command : null,

@@ -13,10 +13,15 @@ export interface BotProcess {
 }
 
 /** `npm start`'s entry point as its own process, in HTTP mode on 127.0.0.1, using the given Slack API and the fixture knowledge. */
-export async function startBotProcess(slackApiUrl: string, env: NodeJS.ProcessEnv = {}): Promise<BotProcess> {
+export async function startBotProcess(
+  slackApiUrl: string,
+  env: NodeJS.ProcessEnv = {},
+  user?: { uid: number; gid: number },
+): Promise<BotProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hr-data-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
+    ...user,
     env: {
       ...process.env,
       SLACK_BOT_TOKEN: BOT_TOKEN,

@@ -4,6 +4,7 @@ import type { AnswerEngine } from '../../src/answer/engine.js';
 import type { LogLevel } from '../../src/config/env.js';
 import { createSlackApp, type SlackApp, type SlackConfig } from '../../src/slack/app.js';
 import type { DeliveryOptions } from '../../src/slack/delivery.js';
+import type { EventCapacity } from '../../src/slack/event-capacity.js';
 import type { Recording } from '../../src/store/recording.js';
 import type { Reports } from '../../src/store/reports.js';
 import { fixtureEngine } from './knowledge.js';
@@ -47,12 +48,14 @@ export async function startHttpApp({
   recording,
   reports,
   editors,
+  eventCapacity,
 }: {
   engine?: AnswerEngine;
   delivery?: DeliveryOptions;
   recording?: Recording;
   reports?: () => Promise<Reports>;
   editors?: string[];
+  eventCapacity?: EventCapacity;
 } = {}): Promise<RunningApp> {
   const standIn = await new SlackStandIn().start();
   let raw = '';
@@ -70,6 +73,7 @@ export async function startHttpApp({
     delivery,
     recording,
     reports,
+    eventCapacity,
   });
   const { port } = await slack.start();
   const origin = `http://127.0.0.1:${port}`;

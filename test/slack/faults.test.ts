@@ -10,6 +10,7 @@ function engineFailingOn(trigger: string): AnswerEngine {
   return {
     knowledge: engine.knowledge,
     show: engine.show,
+    suggest: engine.suggest,
     answer(request) {
       if (request.text.includes(trigger)) throw new Error('injected failure');
       return engine.answer(request);

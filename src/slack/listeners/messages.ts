@@ -8,6 +8,7 @@ import { deliverWithinDeadline } from '../delivery.js';
 import { deliveryKey } from '../delivery-key.js';
 import type { ListenerDeps } from '../deps.js';
 import { editorsReport } from '../editors-report.js';
+import { DEFAULT_EVENT_CAPACITY, withinCapacity } from '../event-capacity.js';
 import { EventDeduper } from '../event-dedupe.js';
 import { handled, type Outcome, outcomeOf } from '../handled.js';
 
@@ -20,14 +21,19 @@ interface Place {
 export function registerMessages(app: App, deps: ListenerDeps): void {
   const { engine, logger, delivery, recording } = deps;
   const deduper = new EventDeduper();
-  /** Slack retries an event it thinks was missed, and may deliver one twice: only the first is answered. */
-  const firstDelivery: Middleware<SlackEventMiddlewareArgs> = async ({ body, next }) => {
+  const capacity = withinCapacity(deps.eventCapacity ?? DEFAULT_EVENT_CAPACITY, logger);
+  /**
+   * Slack retries an event it thinks was missed, and may deliver one twice: only the first is
+   * answered, and within the app's capacity for events at once.
+   */
+  const firstDelivery: Middleware<SlackEventMiddlewareArgs> = async (args) => {
+    const { body } = args;
     const key = deliveryKey(body);
     if (key !== undefined && !deduper.firstTime(key)) {
       logger.info({ kind: 'event', name: 'duplicate', event_id: body.event_id, status: 'skipped' }, 'handled');
       return;
     }
-    await next();
+    await capacity(args);
   };
 
   const reply = (client: AllMiddlewareArgs['client'], place: Place, message: Message) =>
