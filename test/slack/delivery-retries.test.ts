@@ -1,9 +1,8 @@
-import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { RespondError, webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeOrigin, OPEN_ACTION_PREFIX } from '../../src/render/actions.js';
 import { type DeliveryOptions, deliverWithinDeadline, mayRetry, webClientOptions } from '../../src/slack/delivery.js';
+import { closedPort } from '../helpers/ports.js';
 import { startHttpApp } from '../helpers/running-app.js';
 import { BOT_TOKEN, blockAction, send } from '../helpers/slack-requests.js';
 import { type Behaviour, SlackStandIn } from '../helpers/slack-stand-in.js';
@@ -24,17 +23,6 @@ const quiet: webApi.Logger = {
 /** The Web API client as the app configures it, talking to `apiUrl`. */
 const clientFor = (apiUrl: string, delivery = DELIVERY) =>
   new webApi.WebClient(BOT_TOKEN, { ...webClientOptions(delivery, apiUrl), logger: quiet });
-
-/** A port on 127.0.0.1 that nothing listens on (taken, then released). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 let standIn: SlackStandIn;
 let client: webApi.WebClient;

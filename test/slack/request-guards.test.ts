@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { encodeOrigin, OPEN_ACTION_PREFIX } from '../../src/render/actions.js';
-import { type RunningApp, startHttpApp } from '../helpers/running-app.js';
+import { appWatchingRejections } from '../helpers/running-app.js';
 import {
   blockAction,
   eventCallback,
@@ -10,33 +10,24 @@ import {
   slashCommand,
 } from '../helpers/slack-requests.js';
 
-let app: RunningApp;
-const rejections: unknown[] = [];
-const onRejection = (reason: unknown) => rejections.push(reason);
-beforeAll(async () => {
-  process.on('unhandledRejection', onRejection);
-  app = await startHttpApp();
-});
-afterAll(async () => {
-  await app.stop();
-  process.off('unhandledRejection', onRejection);
-});
+const running = appWatchingRejections();
+const { rejections } = running;
 afterEach(() => {
   // Emptied each time, so that one test's rejection fails that test, not every later one.
-  expect(rejections.splice(0)).toEqual([]);
+  expect(rejections()).toEqual([]);
 });
 
 const now = () => Math.floor(Date.now() / 1000);
 /** `seconds` ahead of the clock, rounded up: +301 s stays more than five minutes ahead while the request travels. */
 const ahead = (seconds: number) => Math.ceil(Date.now() / 1000) + seconds;
-const posts = () => app.standIn.callsTo('chat.postMessage');
+const posts = () => running.app.standIn.callsTo('chat.postMessage');
 /** Lines of commands and events handled (an earlier test's button may still be logging its own). */
-const handledLines = () => app.logs.filter((l) => l.msg === 'handled' && (l.kind === 'command' || l.kind === 'event'));
+const handledLines = () => running.app.logs.filter((l) => l.msg === 'handled' && (l.kind === 'command' || l.kind === 'event'));
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Waits for `count` posts in all, then a moment more, so that a post that should not come has had its chance. */
 async function postsAfterSettling(count: number) {
-  await app.standIn.waitFor('chat.postMessage', count);
+  await running.app.standIn.waitFor('chat.postMessage', count);
   await pause(300);
   return posts();
 }
@@ -70,7 +61,7 @@ describe('a signed form whose payload field name is percent-encoded', () => {
   it.each(['pay%6Coad=null', 'pay%6Coad=%5B%5D', '%70ayload=%22x%22'])(
     '%s is refused with 4xx at once, and leaves no unhandled rejection',
     async (body) => {
-      const response = await fetch(app.url, {
+      const response = await fetch(running.app.url, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', ...signatureHeaders(body) },
         body,
@@ -79,7 +70,7 @@ describe('a signed form whose payload field name is percent-encoded', () => {
       expect(response.status).toBeGreaterThanOrEqual(400);
       expect(response.status).toBeLessThan(500);
       await pause(100);
-      expect(app.logs.filter((l) => l.msg === 'unhandled rejection' || l.level >= 50)).toEqual([]);
+      expect(running.app.logs.filter((l) => l.msg === 'unhandled rejection' || l.level >= 50)).toEqual([]);
     },
   );
 
@@ -87,13 +78,13 @@ describe('a signed form whose payload field name is percent-encoded', () => {
     const click = blockAction({
       actionId: `${OPEN_ACTION_PREFIX}0`,
       value: encodeOrigin({ command: '/hr-mission', text: 'Mali' }),
-      responseUrl: app.standIn.responseUrl(),
+      responseUrl: running.app.standIn.responseUrl(),
       container: { type: 'message', is_ephemeral: true },
     });
-    const before = app.standIn.callsTo('response_url').length;
-    const response = await send(app.url, { ...click, body: click.body.replace(/^payload=/, 'pay%6Coad=') });
+    const before = running.app.standIn.callsTo('response_url').length;
+    const response = await send(running.app.url, { ...click, body: click.body.replace(/^payload=/, 'pay%6Coad=') });
     expect(response.status).toBe(200);
-    const shown = (await app.standIn.waitFor('response_url', before + 1))[before].body;
+    const shown = (await running.app.standIn.waitFor('response_url', before + 1))[before].body;
     expect(JSON.stringify(shown.blocks)).toContain('MINUSMA · Mali');
   });
 });
@@ -106,12 +97,12 @@ describe('the request timestamp must be within five minutes, either way', () => 
   ])('a correctly signed command and mention dated %s are refused with 401; no handler runs', async (_label, seconds) => {
     const handledBefore = handledLines().length;
     const postsBefore = posts().length;
-    const command = slashCommand('/hr-mission', 'Mali', app.standIn.responseUrl());
-    const commandAnswer = await send(app.url, command, signatureHeaders(command.body, { timestamp: ahead(seconds) }));
+    const command = slashCommand('/hr-mission', 'Mali', running.app.standIn.responseUrl());
+    const commandAnswer = await send(running.app.url, command, signatureHeaders(command.body, { timestamp: ahead(seconds) }));
     expect(commandAnswer.status).toBe(401);
     expect(commandAnswer.text).not.toContain('MINUSMA');
     const event = mention({ ts: `1700000200.${++n}`, channel: 'C1', eventId: `EvFuture${n}` });
-    const eventAnswer = await send(app.url, event, signatureHeaders(event.body, { timestamp: ahead(seconds) }));
+    const eventAnswer = await send(running.app.url, event, signatureHeaders(event.body, { timestamp: ahead(seconds) }));
     expect(eventAnswer.status).toBe(401);
     await pause(300);
     expect(handledLines()).toHaveLength(handledBefore);
@@ -123,8 +114,8 @@ describe('the request timestamp must be within five minutes, either way', () => 
     ['200 s ago', -200],
     ['200 s ahead (a fast clock, within the five minutes)', 200],
   ])('a command signed %s is answered', async (_label, offset) => {
-    const command = slashCommand('/hr-mission', 'Mali', app.standIn.responseUrl());
-    const answer = await send(app.url, command, signatureHeaders(command.body, { timestamp: now() + offset }));
+    const command = slashCommand('/hr-mission', 'Mali', running.app.standIn.responseUrl());
+    const answer = await send(running.app.url, command, signatureHeaders(command.body, { timestamp: now() + offset }));
     expect(answer.status).toBe(200);
     expect(answer.json().blocks[0].text.text).toBe('MINUSMA · Mali');
   });
@@ -138,7 +129,7 @@ describe('events without an event_id', () => {
       { ts: '1700000300.000002', channel: 'C1' },
       { ts: '1700000300.000001', channel: 'C2' },
     ];
-    for (const event of events) expect((await send(app.url, mention(event))).status).toBe(200);
+    for (const event of events) expect((await send(running.app.url, mention(event))).status).toBe(200);
     const replies = (await postsAfterSettling(before + events.length)).slice(before);
     expect(replies).toHaveLength(events.length);
     expect(replies.map((r) => `${r.body.channel} ${r.body.thread_ts}`).sort()).toEqual(
@@ -149,8 +140,8 @@ describe('events without an event_id', () => {
   it('the same event delivered twice (Slack retrying it) is answered once', async () => {
     const before = posts().length;
     const event = mention({ ts: '1700000400.000001', channel: 'C3' });
-    expect((await send(app.url, event)).status).toBe(200);
-    const retry = await send(app.url, event, {
+    expect((await send(running.app.url, event)).status).toBe(200);
+    const retry = await send(running.app.url, event, {
       ...signatureHeaders(event.body),
       'x-slack-retry-num': '1',
       'x-slack-retry-reason': 'http_timeout',
@@ -164,50 +155,53 @@ describe('events without an event_id', () => {
 
 describe('requests from another workspace than the bot token’s', () => {
   it('a slash command from team T2 is acknowledged with nothing, and logged as other_team', async () => {
-    const answer = await send(app.url, fromTeam(slashCommand('/hr-mission', 'Mali', app.standIn.responseUrl()), 'T2'));
+    const answer = await send(
+      running.app.url,
+      fromTeam(slashCommand('/hr-mission', 'Mali', running.app.standIn.responseUrl()), 'T2'),
+    );
     expect(answer.status).toBe(200);
     expect(answer.text).not.toContain('MINUSMA');
     expect(answer.text === '' || !('blocks' in answer.json())).toBe(true);
-    expect(app.logs).toContainEqual(expect.objectContaining({ status: 'other_team', team: 'T2' }));
+    expect(running.app.logs).toContainEqual(expect.objectContaining({ status: 'other_team', team: 'T2' }));
   });
 
   it('a mention from team T2 gets no reply, and is logged as other_team', async () => {
     const before = posts().length;
-    const othersBefore = app.logs.filter((l) => l.status === 'other_team').length;
+    const othersBefore = running.app.logs.filter((l) => l.status === 'other_team').length;
     const event = fromTeam(mention({ ts: '1700000500.000001', channel: 'C1', eventId: 'EvOtherTeam1' }), 'T2');
-    expect((await send(app.url, event)).status).toBe(200);
+    expect((await send(running.app.url, event)).status).toBe(200);
     await pause(300);
     expect(posts()).toHaveLength(before);
-    expect(app.logs.filter((l) => l.status === 'other_team')).toHaveLength(othersBefore + 1);
+    expect(running.app.logs.filter((l) => l.status === 'other_team')).toHaveLength(othersBefore + 1);
   });
 
   it('a button click from team T2 is acknowledged and not acted on', async () => {
     const click = blockAction({
       actionId: `${OPEN_ACTION_PREFIX}0`,
       value: encodeOrigin({ command: '/hr-mission', text: 'Mali' }),
-      responseUrl: app.standIn.responseUrl(),
+      responseUrl: running.app.standIn.responseUrl(),
       container: { type: 'message', is_ephemeral: true },
     });
     const payload = JSON.parse(new URLSearchParams(click.body).get('payload') as string);
     payload.team.id = 'T2';
     payload.user.team_id = 'T2';
-    const before = app.standIn.callsTo('response_url').length;
-    const othersBefore = app.logs.filter((l) => l.status === 'other_team').length;
-    const response = await send(app.url, {
+    const before = running.app.standIn.callsTo('response_url').length;
+    const othersBefore = running.app.logs.filter((l) => l.status === 'other_team').length;
+    const response = await send(running.app.url, {
       ...click,
       body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
     });
     expect(response.status).toBe(200);
     await pause(300);
-    expect(app.standIn.callsTo('response_url')).toHaveLength(before);
-    expect(app.logs.filter((l) => l.status === 'other_team')).toHaveLength(othersBefore + 1);
+    expect(running.app.standIn.callsTo('response_url')).toHaveLength(before);
+    expect(running.app.logs.filter((l) => l.status === 'other_team')).toHaveLength(othersBefore + 1);
   });
 
   it('the same command and mention from the token’s own team T1 are answered', async () => {
-    const answer = await send(app.url, slashCommand('/hr-mission', 'Mali', app.standIn.responseUrl()));
+    const answer = await send(running.app.url, slashCommand('/hr-mission', 'Mali', running.app.standIn.responseUrl()));
     expect(answer.json().blocks[0].text.text).toBe('MINUSMA · Mali');
     const before = posts().length;
-    await send(app.url, mention({ ts: '1700000500.000002', channel: 'C1', eventId: 'EvOwnTeam1' }));
+    await send(running.app.url, mention({ ts: '1700000500.000002', channel: 'C1', eventId: 'EvOwnTeam1' }));
     const replies = (await postsAfterSettling(before + 1)).slice(before);
     expect(replies).toHaveLength(1);
   });

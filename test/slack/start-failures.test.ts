@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotProcess } from '../helpers/bot-process.js';
 import { ROOT } from '../helpers/paths.js';
+import { closedPort } from '../helpers/ports.js';
 import { BOT_TOKEN, SIGNING_SECRET } from '../helpers/slack-requests.js';
 import { SlackStandIn } from '../helpers/slack-stand-in.js';
 
@@ -67,17 +68,6 @@ function expectNamedFailure(ended: Ended, setting: string) {
   expect(ended.output).not.toContain('Unexpected error');
   expect(ended.output).not.toContain(BOT_TOKEN);
   expect(ended.output).not.toContain(APP_TOKEN);
-}
-
-/** A port on 127.0.0.1 that nothing listens on (taken, then released). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
 }
 
 let standIn: SlackStandIn;
