@@ -10,6 +10,7 @@ import { scheduleRetention } from '../../src/store/retention.js';
 import { startBotProcess } from '../helpers/bot-process.js';
 import { openSharedTestDatabase, openTestPGlite } from '../helpers/database.js';
 import { realEngine } from '../helpers/knowledge.js';
+import { closedPort } from '../helpers/ports.js';
 import { runScript } from '../helpers/run-cli.js';
 import { send, slashCommand } from '../helpers/slack-requests.js';
 import { SlackStandIn } from '../helpers/slack-stand-in.js';
@@ -27,7 +28,9 @@ afterAll(() => {
 describe('start-up', () => {
   it('a DATABASE_URL that cannot be reached ends the start within 10 s, in one line naming it', async () => {
     const started = Date.now();
-    const run = await runScript('src/main.ts', [], { env: { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/test' } });
+    const run = await runScript('src/main.ts', [], {
+      env: { DATABASE_URL: `postgres://postgres@127.0.0.1:${await closedPort()}/test` },
+    });
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^DATABASE_URL: could not connect/)]);

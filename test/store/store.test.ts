@@ -15,6 +15,7 @@ import {
   withSearchPath,
 } from '../helpers/database.js';
 import { realEngine } from '../helpers/knowledge.js';
+import { closedPort } from '../helpers/ports.js';
 
 const engine = realEngine();
 const mission = engine.knowledge.missions[0];
@@ -149,8 +150,8 @@ describe.skipIf(!POSTGRES_URL)('migrations on PostgreSQL', () => {
   });
 
   it('an unreachable DATABASE_URL fails in one line that names it', async () => {
-    await expect(openDatabase({ databaseUrl: 'postgres://postgres@127.0.0.1:1/test', connectTimeoutMs: 2_000 })).rejects.toThrow(
-      /^DATABASE_URL: could not connect[^\n]*$/,
-    );
+    await expect(
+      openDatabase({ databaseUrl: `postgres://postgres@127.0.0.1:${await closedPort()}/test`, connectTimeoutMs: 2_000 }),
+    ).rejects.toThrow(/^DATABASE_URL: could not connect[^\n]*$/);
   });
 });
