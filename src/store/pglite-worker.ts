@@ -70,15 +70,26 @@ interface Reply {
   code?: string;
 }
 
-/**
- * Starts PGlite on its own thread, in `dataDir` (created if new) or in memory; resolves once it
- * is open. Aborting stops the thread, even while it is still opening.
- */
-export function openPGliteWorker(dataDir: string | undefined, signal?: AbortSignal): Promise<PGliteConnection> {
+export interface PGliteOptions {
+  /** Stops the thread, even while it is still opening. */
+  signal?: AbortSignal;
+  /**
+   * Whether opening keeps the process alive (a command waiting for its database); false for an
+   * open in the background, which must never keep a process from exiting (a failed start).
+   */
+  holdProcess?: boolean;
+}
+
+/** Starts PGlite on its own thread, in `dataDir` (created if new) or in memory; resolves once it is open. */
+export function openPGliteWorker(
+  dataDir: string | undefined,
+  { signal, holdProcess = true }: PGliteOptions = {},
+): Promise<PGliteConnection> {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: { pglite: import.meta.resolve('@electric-sql/pglite'), dataDir },
   });
+  if (!holdProcess) worker.unref();
   const pending = new Map<number, { resolve: (reply: Reply) => void; reject: (error: Error) => void }>();
   let next = 0;
   let failure: Error | undefined;

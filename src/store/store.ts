@@ -27,7 +27,12 @@ export interface Store {
  */
 export async function startStore(settings: StoreSettings, logger: Logger): Promise<Store> {
   const stopping = new AbortController();
-  const opening = openDatabase({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir, signal: stopping.signal });
+  const opening = openDatabase({
+    databaseUrl: settings.databaseUrl,
+    dataDir: settings.dataDir,
+    signal: stopping.signal,
+    holdProcess: false,
+  });
   let database: Database | undefined;
   if (settings.databaseUrl) database = await opening;
   const opened = opening.then((d) => {

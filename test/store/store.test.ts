@@ -149,6 +149,24 @@ describe.skipIf(!POSTGRES_URL)('migrations on PostgreSQL', () => {
     }
   });
 
+  it('a database migrated by a newer version is refused in one line that names DATABASE_URL', async () => {
+    const base = POSTGRES_URL as string;
+    const schema = randomSchema();
+    await onPostgres(base, `create schema "${schema}"`);
+    try {
+      await onPostgres(
+        base,
+        `create table "${schema}".kysely_migration (name varchar(255) primary key, timestamp varchar(255) not null);
+         insert into "${schema}".kysely_migration values ('9999_from_a_newer_version', '2030-01-01T00:00:00.000Z')`,
+      );
+      await expect(openDatabase({ databaseUrl: withSearchPath(base, schema) })).rejects.toThrow(
+        /^DATABASE_URL: the database's schema could not be brought up to date[^\n]*9999_from_a_newer_version/,
+      );
+    } finally {
+      await onPostgres(base, `drop schema if exists "${schema}" cascade`);
+    }
+  });
+
   it('an unreachable DATABASE_URL fails in one line that names it', async () => {
     await expect(
       openDatabase({ databaseUrl: `postgres://postgres@127.0.0.1:${await closedPort()}/test`, connectTimeoutMs: 2_000 }),
