@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { checkVocabulary } from './check-vocabulary.js';
+import { readGlossary } from './glossary.js';
 import { type ParsedFile, parseMarkdownFile, parseYamlFile } from './parse-file.js';
 import { KnowledgeError, type Problem } from './problems.js';
 import { footnoteSchema, missionSchema, sourceSchema, storySchema, topicSchema } from './schema.js';
@@ -36,15 +38,23 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     .folder('stories', '.md', storySchema)
     .map(({ value, parsed }): Story => ({ ...value, type: 'story', text: parsed.body ?? '', file: parsed.file }));
 
+  const glossaryFile = readGlossary(dir);
   const kb: KnowledgeBase = {
     missions,
+    glossary: glossaryFile.glossary,
     topics,
     stories,
     sources: new Map(sources.map((s) => [s.id, s])),
     footnotes: new Map(footnotes.map((f) => [f.id, f])),
     updatedAt: reader.newest,
   };
-  const problems = [...reader.problems, ...crossCheck(kb, reader)];
+  const lineOfEntry = (entry: Entry, path: PropertyKey[]) => reader.parsedById.get(entry.id)?.lineOf(path);
+  const problems = [
+    ...reader.problems,
+    ...glossaryFile.problems,
+    ...crossCheck(kb, reader),
+    ...checkVocabulary(kb, glossaryFile, lineOfEntry),
+  ];
   if (problems.length > 0) throw new KnowledgeError(problems);
   return kb;
 }

@@ -4,6 +4,7 @@ import type { IndexStore } from './index-store.js';
 import { MISSION_NAME_NOISE, STOP_WORDS } from './stop-words.js';
 import { fold, sentences, soundKey, stem, tokenize, words } from './text.js';
 import type { Entry, EntryType, KnowledgeBase, Mission } from './types.js';
+import { compileVocabulary, type Vocabulary } from './vocabulary.js';
 
 /** One name people type for a mission (acronym, place, short form, full name). */
 export interface NameDoc {
@@ -29,12 +30,16 @@ export interface EntryDoc {
   names: string;
   title: string;
   keywords: string;
+  /** The entry's `asks:` lines, read through the glossary as questions are. */
+  asks: string;
   text: string;
   figures: string;
 }
 
 export interface SearchIndex {
   knowledge: KnowledgeBase;
+  /** The glossary, compiled: how a question's words are read. */
+  vocabulary: Vocabulary;
   entries: MiniSearch<EntryDoc>;
   /** In how many entries each index term occurs, to tell informative words from ubiquitous ones. */
   documentFrequency: ReadonlyMap<string, number>;
@@ -54,7 +59,8 @@ export function nameTerm(term: string): string | null {
   return term.length < 2 || STOP_WORDS.has(term) || MISSION_NAME_NOISE.has(term) ? null : soundKey(term);
 }
 
-const NUMBER_WORD =
+/** A figure or a date in a sentence: digits or number words. */
+export const NUMBER_WORD =
   /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|hundred|thousand|million|billion|first|second|third)\b/i;
 
 /** Sentences that hold a figure or a date, so "how many…" and "when…" questions can favour them. */
@@ -64,7 +70,8 @@ function figureSentences(text: string): string {
     .join(' ');
 }
 
-function toEntryDoc(entry: Entry, missionsById: ReadonlyMap<string, Mission>): EntryDoc {
+function toEntryDoc(entry: Entry, missionsById: ReadonlyMap<string, Mission>, vocabulary: Vocabulary): EntryDoc {
+  const asks = (entry.asks ?? []).map((ask) => vocabulary(words(ask)).words.join(' ')).join(' · ');
   switch (entry.type) {
     case 'mission': {
       const text = [entry.name, ...entry.achievements.map((a) => a.text)].join('\n');
@@ -75,6 +82,7 @@ function toEntryDoc(entry: Entry, missionsById: ReadonlyMap<string, Mission>): E
         names: [entry.where, ...entry.names].join(' · '),
         title: entry.where,
         keywords: entry.kind,
+        asks,
         text,
         figures: figureSentences(text),
       };
@@ -88,6 +96,7 @@ function toEntryDoc(entry: Entry, missionsById: ReadonlyMap<string, Mission>): E
         names: [entry.country, ...entry.places, ...missions.flatMap((m) => (m ? [m.id, m.where] : []))].join(' · '),
         title: entry.title,
         keywords: entry.keywords.join(' · '),
+        asks,
         text: entry.text,
         figures: figureSentences(entry.text),
       };
@@ -100,13 +109,14 @@ function toEntryDoc(entry: Entry, missionsById: ReadonlyMap<string, Mission>): E
         names: '',
         title: entry.title,
         keywords: entry.keywords.join(' · '),
+        asks,
         text: entry.text,
         figures: figureSentences(entry.text),
       };
   }
 }
 
-const ENTRY_FIELDS = ['acronym', 'names', 'title', 'keywords', 'text', 'figures'] as const;
+const ENTRY_FIELDS = ['acronym', 'names', 'title', 'keywords', 'asks', 'text', 'figures'] as const;
 
 // Entries are indexed as already-processed terms (see buildEntryIndex); queries still go through
 // tokenize and entryTerm.
@@ -186,8 +196,9 @@ function entryIndex(docs: EntryDoc[], store: IndexStore | undefined) {
 export function buildSearchIndex(knowledge: KnowledgeBase, store?: IndexStore): SearchIndex {
   const all: Entry[] = [...knowledge.missions, ...knowledge.topics, ...knowledge.stories];
   const missionsById = new Map(knowledge.missions.map((m) => [m.id, m]));
+  const vocabulary = compileVocabulary(knowledge.glossary);
   const { entries, documentFrequency } = entryIndex(
-    all.map((entry) => toEntryDoc(entry, missionsById)),
+    all.map((entry) => toEntryDoc(entry, missionsById, vocabulary)),
     store,
   );
 
@@ -204,5 +215,14 @@ export function buildSearchIndex(knowledge: KnowledgeBase, store?: IndexStore): 
   names.addAll(nameDocs);
   const nameWords = new Map(nameDocs.map((doc) => [doc.id, words(doc.name).map(spoken)]));
 
-  return { knowledge, entries, documentFrequency, names, nameWords, byId: new Map(all.map((e) => [e.id, e])), missionsById };
+  return {
+    knowledge,
+    vocabulary,
+    entries,
+    documentFrequency,
+    names,
+    nameWords,
+    byId: new Map(all.map((e) => [e.id, e])),
+    missionsById,
+  };
 }

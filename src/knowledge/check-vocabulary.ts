@@ -1,0 +1,62 @@
+import { GLOSSARY_FILE, type GlossaryFile, phraseKey } from './glossary.js';
+import type { Problem } from './problems.js';
+import { entryTerm } from './search-index.js';
+import { words } from './text.js';
+import type { Entry, KnowledgeBase } from './types.js';
+import { compileVocabulary } from './vocabulary.js';
+
+type LineOfEntry = (entry: Entry, path: PropertyKey[]) => number | undefined;
+
+/** Every word an entry's own text gives the search, as index terms. */
+function ownTerms(entry: Entry): Set<string> {
+  const texts =
+    entry.type === 'mission'
+      ? [entry.id, entry.name, entry.where, ...entry.names, ...entry.achievements.map((a) => a.text)]
+      : [
+          entry.title,
+          entry.text,
+          ...entry.keywords,
+          ...(entry.type === 'story' ? [entry.country, ...entry.places, ...entry.missions] : []),
+        ];
+  return new Set(texts.flatMap(words).flatMap((w) => entryTerm(w) ?? []));
+}
+
+/**
+ * The glossary and the `asks:` lines against the knowledge: a synonym must lead to words the
+ * texts contain, and a phrasing must be answerable from its own entry's text, so that at least
+ * half of its words (read through the glossary) are words of that entry.
+ */
+export function checkVocabulary(kb: KnowledgeBase, glossaryFile: GlossaryFile, lineOfEntry: LineOfEntry): Problem[] {
+  const problems: Problem[] = [];
+  const entries: Entry[] = [...kb.missions, ...kb.topics, ...kb.stories];
+  const termsOf = new Map(entries.map((e) => [e, ownTerms(e)]));
+  const everyTerm = new Set([...termsOf.values()].flatMap((terms) => [...terms]));
+
+  kb.glossary.synonyms.forEach(({ term }, i) => {
+    const missing = phraseKey(term).filter((w) => entryTerm(w) !== null && !everyTerm.has(entryTerm(w) as string));
+    if (missing.length > 0) {
+      problems.push({
+        file: GLOSSARY_FILE,
+        line: glossaryFile.lineOf(['synonyms', i, 'term']),
+        message: `term "${term}": ${missing.map((w) => `"${w}"`).join(', ')} is in no entry, so its synonyms would find nothing: use words of the texts`,
+      });
+    }
+  });
+
+  const read = compileVocabulary(kb.glossary);
+  for (const entry of entries) {
+    const own = termsOf.get(entry) as Set<string>;
+    (entry.asks ?? []).forEach((ask, i) => {
+      const asked = [...new Set(read(words(ask)).words.flatMap((w) => entryTerm(w) ?? []))];
+      const missing = asked.filter((t) => !own.has(t));
+      if (asked.length === 0 || missing.length * 2 > asked.length) {
+        problems.push({
+          file: entry.file,
+          line: lineOfEntry(entry, ['asks', i]),
+          message: `asks "${ask}": ${asked.length === 0 ? 'has no words to search for' : `${missing.map((w) => `"${w}"`).join(', ')} not in this entry's text`}; an asks line must be a question this entry's own text answers (or add the missing word to ${GLOSSARY_FILE} as a synonym of a word of the text)`,
+        });
+      }
+    });
+  }
+  return problems;
+}
