@@ -154,6 +154,7 @@ function answerStory(
       types: ['story'],
       fields: ['names', 'title', 'keywords', 'asks'],
       limit: MAX_STORY_RESULTS,
+      minCoverage: 0,
     });
     const scores = new Map(ranking.map((r) => [r.entry.id, r.score]));
     const ranked = ofMissions.map((entry) => ({ entry, score: scores.get(entry.id) ?? 0 })).sort((a, b) => b.score - a.score);
@@ -187,8 +188,13 @@ function confident(best: Ranked, understood: Understood): boolean {
 }
 
 function answerQuestion(index: SearchIndex, understood: Understood, fromContext: Mission[], decide: Decide): Decision {
-  if (understood.empty || (understood.words.length === 0 && understood.intents.size === 0)) return decide('help', []);
-  if (understood.uncovered) return decide('not_found', [], [], { uncovered: understood.uncovered });
+  if (understood.words.length === 0 && understood.intents.size === 0) {
+    // Padding alone ("hello", "thanks!") gets help; a question about nothing the knowledge knows, an honest miss.
+    return decide(understood.asked ? 'not_found' : 'help', []);
+  }
+  if (understood.uncovered) {
+    return decide('not_found', index.knowledge.missions.map(unscored), [], { uncovered: understood.uncovered });
+  }
   if (understood.missions.length > 0) return answerAboutMissions(index, understood, understood.missions, decide);
   if (asksForDirectory(index, understood)) return decide('list', index.knowledge.missions.map(unscored));
   const types = wantsStory(understood) ? (['story'] as const) : undefined;

@@ -8,11 +8,15 @@ const LIST_ITEM = /^\s*(?:[-*•]|\d+[.)])\s/;
 
 /** A passage's answerable pieces, in order: sentences, with a list kept whole beside the line that introduces it. */
 function unitsOf(text: string): string[] {
-  return text.split(/\n\s*\n/).flatMap((paragraph) => {
-    const lines = paragraph.split('\n');
-    if (lines.some((line) => LIST_ITEM.test(line))) return [paragraph.trim()];
-    return sentences(paragraph.replace(/\s*\n\s*/g, ' '));
-  });
+  const units: string[] = [];
+  for (const paragraph of text.split(/\n\s*\n/)) {
+    if (paragraph.split('\n').some((line) => LIST_ITEM.test(line))) {
+      // A list belongs with the sentence that announces it ("The goals … are:").
+      const lead = units.at(-1)?.endsWith(':') ? `${units.pop()}\n` : '';
+      units.push(`${lead}${paragraph.trim()}`);
+    } else units.push(...sentences(paragraph.replace(/\s*\n\s*/g, ' ')));
+  }
+  return units;
 }
 
 /**

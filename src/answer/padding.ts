@@ -46,7 +46,7 @@ const MODAL = new Set(['can', 'could', 'would', 'will', 'may', 'pouvez', 'pourri
 const ADDRESSEE = new Set(['you', 'u', 'ya', 'vous', 'tu']);
 const ASKER = new Set(['me', 'us', 'moi', 'nous']);
 const LIKE_TO_KNOW =
-  /^(?:i(?: d| would| want| need)?(?: like| love)? to know|i was wondering|i wonder|do you know|let me know|tell me|je voudrais savoir|j aimerais savoir)\b\s*/;
+  /^(?:i(?: d| would| want| need)?(?: like| love)? to know|i was wondering|i wonder|do you know|let me know|tell me|i (?:need|want|d like|would like|m looking for|am looking for)(?: to find| to get| to see)?(?: an?| some| the)?|je voudrais savoir|j aimerais savoir|je cherche|j ai besoin d(?: une?)?)\b\s*/;
 
 /** Drops a leading request frame: "could you (please) tell me …", "can u remind us …", "I'd like to know …". */
 export function withoutRequestFrame(words: TypedWord[]): TypedWord[] {
@@ -78,6 +78,12 @@ export function withoutRequestFrame(words: TypedWord[]): TypedWord[] {
   return rest;
 }
 
+/** A clause that asks: it opens with a request frame or a question word. */
+export function opensQuestion(words: TypedWord[]): boolean {
+  const rest = withoutRequestFrame(words);
+  return rest.length > 0 && (rest !== words || QUESTION_OPENERS.has(rest[0].word));
+}
+
 export interface ClauseFacts {
   /** It has a word the knowledge or the glossary knows. */
   known: boolean;
@@ -89,9 +95,8 @@ export interface ClauseFacts {
 export function dropPadding(clauses: Clause[], facts: (words: TypedWord[]) => ClauseFacts): TypedWord[][] {
   const framed = clauses.map((c) => {
     const words = withoutRequestFrame(c.words);
-    const opensQuestion = words.length > 0 && (words !== c.words || QUESTION_OPENERS.has(words[0].word));
-    const aboutAsker = FIRST_PERSON.has(c.words[0].word) && !c.asked;
-    return { words, question: (c.asked || opensQuestion) && !aboutAsker, aboutAsker, facts: facts(words) };
+    const aboutAsker = FIRST_PERSON.has(c.words[0].word) && !c.asked && words === c.words;
+    return { words, question: (c.asked || opensQuestion(c.words)) && !aboutAsker, aboutAsker, facts: facts(words) };
   });
   const withContent = framed.filter((c) => c.words.length > 0 && c.facts.known);
   const hasQuestion = withContent.some((c) => c.question);

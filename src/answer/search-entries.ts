@@ -58,6 +58,8 @@ export interface SearchScope {
   limit: number;
   /** A figure or a date is asked for: sentences holding one count. */
   figures?: boolean;
+  /** The share of the asker's words an entry must match (default MIN_COVERAGE); 0 to rank entries already chosen. */
+  minCoverage?: number;
 }
 
 /**
@@ -69,7 +71,7 @@ export interface SearchScope {
 export function searchEntries(
   index: SearchIndex,
   typed: readonly string[],
-  { types, fields, limit, figures: figure }: SearchScope,
+  { types, fields, limit, figures: figure, minCoverage = MIN_COVERAGE }: SearchScope,
 ): Ranked[] {
   const asked = informativeWords(index, typed);
   if (asked.terms.size === 0) return [];
@@ -83,7 +85,7 @@ export function searchEntries(
     combineWith: 'OR',
     // Too thin a match is dropped inside the search, which spares sorting it.
     filter: (result) =>
-      result.queryTerms.length >= MIN_COVERAGE * (asked.known.size + unknownMatched(result.queryTerms)) &&
+      result.queryTerms.length >= minCoverage * (asked.known.size + unknownMatched(result.queryTerms)) &&
       (!types || types.includes(result.type)),
   };
   const best: Ranked[] = [];

@@ -3,7 +3,7 @@ import { entryTerm, type SearchIndex } from '../knowledge/search-index.js';
 import { words as wordsOf } from '../knowledge/text.js';
 import type { Mission } from '../knowledge/types.js';
 import { clausesOf, normalise, type TypedWord } from './normalise.js';
-import { dropPadding } from './padding.js';
+import { dropPadding, opensQuestion } from './padding.js';
 import type { MissionResolver } from './resolve-mission.js';
 
 /** What a question asks, once read: the pipeline's output, which ranking and answering use. */
@@ -21,6 +21,8 @@ export interface Understood {
   directory: ReadonlySet<string>;
   /** Nothing but padding was asked (a greeting, thanks). */
   empty: boolean;
+  /** The message holds a question (a clause ending with "?" or opening like one), whether or not anything remains of it. */
+  asked: boolean;
 }
 
 /** `padding: false` for a command's text, which is a name or a theme, not a conversation. */
@@ -96,23 +98,27 @@ export function createUnderstanding(index: SearchIndex, resolveMission: MissionR
   return (text, { padding } = { padding: true }) => {
     const all = clausesOf(normalise(text));
     const clauses = padding ? dropPadding(all, clauseFacts) : all.map((c) => c.words);
+    const asked = all.some((c) => c.asked || opensQuestion(c.words));
     const typed = clauses.flat();
     const uncoveredAt = typed.findIndex((_, i) => uncoveredPlace(typed, i));
     const folded = typed.map((w) => w.word).filter((w) => w.length > 1);
     const reading = index.vocabulary(folded);
     const { missions } = namedIn(reading.words);
+    const markers = new Set(index.knowledge.glossary.frenchMarkers);
     const french =
       reading.frenchMarkers >= FRENCH_MARKERS_ALONE ||
       (reading.frenchMarkers >= 1 && reading.frenchPhrases >= 1) ||
       reading.frenchPhrases >= 2;
     return {
-      words: reading.words,
+      // Small words (English stop words, French markers) say nothing of the subject.
+      words: reading.words.filter((w) => entryTerm(w) !== null && !markers.has(w)),
       intents: reading.intents,
       french,
       missions,
       uncovered: uncoveredAt >= 0 && missions.length === 0 ? typed[uncoveredAt].raw : undefined,
       directory: new Set(reading.directory),
       empty: typed.length === 0,
+      asked,
     };
   };
 }

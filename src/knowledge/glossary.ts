@@ -89,11 +89,16 @@ function duplicatePhrases(glossary: Glossary, lineOf: GlossaryFile['lineOf']): P
     } else meaningOf.set(key, meaning);
   };
   glossary.synonyms.forEach(({ term, also, french }, i) => {
-    also.forEach((p, j) => claim(p, `"${term}"`, ['synonyms', i, 'also', j]));
-    french.forEach((p, j) => claim(p, `"${term}"`, ['synonyms', i, 'french', j]));
+    for (const [field, list] of [['also', also] as const, ['french', french] as const]) {
+      list.forEach((p, j) => {
+        claim(p, `"${term}"`, ['synonyms', i, field, j]);
+      });
+    }
   });
   for (const kind of INTENT_KINDS) {
-    glossary.intents[kind]?.forEach((p, j) => claim(p, `the intent "${kind}"`, ['intents', kind, j]));
+    glossary.intents[kind]?.forEach((p, j) => {
+      claim(p, `the intent "${kind}"`, ['intents', kind, j]);
+    });
   }
   return problems;
 }
