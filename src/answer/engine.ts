@@ -102,12 +102,12 @@ function contextMissions(index: SearchIndex, context: AnswerRequest['context']):
   return mission ? [mission] : [];
 }
 
-/** The words a question searches for beyond those meaning "the missions" and those too common to tell entries apart. */
+/** The words a question searches for beyond mission names, words meaning "the missions", and words too common to tell entries apart. */
 function subjectWords(index: SearchIndex, understood: Understood): number {
   const limit = index.entries.documentCount * UBIQUITOUS;
   return understood.words.filter((word) => {
     const term = entryTerm(word);
-    return term !== null && !understood.directory.has(word) && (index.documentFrequency.get(term) ?? 0) <= limit;
+    return term !== null && !understood.directory.has(word) && !understood.nameWords.has(word) && (index.documentFrequency.get(term) ?? 0) <= limit;
   }).length;
 }
 
@@ -233,7 +233,9 @@ function answerAboutMissions(index: SearchIndex, understood: Understood, named: 
   const isAbout = (entry: Entry) =>
     entry.type === 'mission' ? ids.has(entry.id) : entry.type === 'story' && entry.missions.some((id) => ids.has(id));
   const card = (mission: Mission) => decide('found', [unscored(mission)], relatedTo(index, mission));
-  if (wantsCard(understood)) return named.length > 1 ? decide('ambiguous', named.map(unscored)) : card(named[0]);
+  if (wantsCard(understood) || (subjectWords(index, understood) === 0 && !wantsStory(understood))) {
+    return named.length > 1 ? decide('ambiguous', named.map(unscored)) : card(named[0]);
+  }
   const figures = wantsFigure(understood);
   if (wantsStory(understood)) {
     const stories = searchEntries(index, understood.words, { types: ['story'], limit: NAMED_MISSION_DEPTH, figures });

@@ -13,8 +13,9 @@ export interface Understood {
   intents: ReadonlySet<IntentKind>;
   /** The question is in French (the answer then says that the source is in English). */
   french: boolean;
-  /** Missions the question names, by any name people type for them. */
+  /** Missions the question names, by any name people type for them, and the words that name them. */
   missions: Mission[];
+  nameWords: ReadonlySet<string>;
   /** A place the question asks about that the knowledge does not cover ("Nepal"). */
   uncovered?: string;
   /** Those of the words that mean the missions themselves ("missions", "peace operations"). */
@@ -103,7 +104,7 @@ export function createUnderstanding(index: SearchIndex, resolveMission: MissionR
     const uncoveredAt = typed.findIndex((_, i) => uncoveredPlace(typed, i));
     const folded = typed.map((w) => w.word).filter((w) => w.length > 1);
     const reading = index.vocabulary(folded);
-    const { missions } = namedIn(reading.words);
+    const { missions, at } = namedIn(reading.words);
     const markers = new Set(index.knowledge.glossary.frenchMarkers);
     const french =
       reading.frenchMarkers >= FRENCH_MARKERS_ALONE ||
@@ -115,6 +116,7 @@ export function createUnderstanding(index: SearchIndex, resolveMission: MissionR
       intents: reading.intents,
       french,
       missions,
+      nameWords: new Set([...at].map((i) => reading.words[i])),
       uncovered: uncoveredAt >= 0 && missions.length === 0 ? typed[uncoveredAt].raw : undefined,
       directory: new Set(reading.directory),
       empty: typed.length === 0,
