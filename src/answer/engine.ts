@@ -107,7 +107,12 @@ function subjectWords(index: SearchIndex, understood: Understood): number {
   const limit = index.entries.documentCount * UBIQUITOUS;
   return understood.words.filter((word) => {
     const term = entryTerm(word);
-    return term !== null && !understood.directory.has(word) && !understood.nameWords.has(word) && (index.documentFrequency.get(term) ?? 0) <= limit;
+    return (
+      term !== null &&
+      !understood.directory.has(word) &&
+      !understood.nameWords.has(word) &&
+      (index.documentFrequency.get(term) ?? 0) <= limit
+    );
   }).length;
 }
 
@@ -181,10 +186,10 @@ const wantsFigure = (understood: Understood) => understood.intents.has('figures'
  * Whether an answer can be trusted: it matches at least as many of the asker's words as there are
  * words nobody knows, and more than one word when more were asked. Otherwise it is only a suggestion.
  */
-function confident(best: Ranked, understood: Understood): boolean {
+function confident(best: Ranked, understood: Understood, asked: readonly string[] = understood.words): boolean {
   const matched = best.matched ?? 0;
   const unknown = best.unknown ?? 0;
-  return matched >= unknown && (matched > 1 || understood.words.filter((w) => !understood.directory.has(w)).length <= 1);
+  return matched >= unknown && (matched > 1 || asked.filter((w) => !understood.directory.has(w)).length <= 1);
 }
 
 function answerQuestion(index: SearchIndex, understood: Understood, fromContext: Mission[], decide: Decide): Decision {
@@ -237,21 +242,23 @@ function answerAboutMissions(index: SearchIndex, understood: Understood, named: 
     return named.length > 1 ? decide('ambiguous', named.map(unscored)) : card(named[0]);
   }
   const figures = wantsFigure(understood);
+  // The missions are chosen: their names would only favour their cards over their stories.
+  const subject = understood.words.filter((w) => !understood.nameWords.has(w));
   if (wantsStory(understood)) {
-    const stories = searchEntries(index, understood.words, { types: ['story'], limit: NAMED_MISSION_DEPTH, figures });
-    const own = stories.find((r) => isAbout(r.entry)) ?? storyOf(index, ids);
-    return own ? decide('found', [own], [], answering(own.entry, understood)) : card(named[0]);
+    const stories = index.knowledge.stories.filter(isAbout);
+    if (stories.length === 0) return card(named[0]);
+    const ranking = searchEntries(index, subject, { types: ['story'], limit: MAX_STORY_RESULTS, figures, minCoverage: 0 });
+    const scores = new Map(ranking.map((r) => [r.entry.id, r.score]));
+    const ranked = stories.map((entry) => ({ entry, score: scores.get(entry.id) ?? 0 })).sort((a, b) => b.score - a.score);
+    return decide('found', ranked.slice(0, MAX_STORY_RESULTS), [], answering(ranked[0].entry, understood));
   }
-  const ranked = searchEntries(index, understood.words, { limit: NAMED_MISSION_DEPTH, figures });
-  const own = ranked.find((r) => isAbout(r.entry)) ?? unscored(named[0]);
-  const overall = ranked[0] && !isAbout(ranked[0].entry) && confident(ranked[0], understood) ? [ranked[0]] : [];
-  return decide('found', [own, ...overall], relatedTo(index, own.entry), answering(own.entry, understood));
-}
-
-/** A mission's first story, when a story is asked for and none matches the question's words. */
-function storyOf(index: SearchIndex, ids: ReadonlySet<string>): Ranked | undefined {
-  const story = index.knowledge.stories.find((s) => s.missions.some((id) => ids.has(id)));
-  return story && unscored(story);
+  const ranked = searchEntries(index, subject, { limit: NAMED_MISSION_DEPTH, figures });
+  const own = ranked.find((r) => isAbout(r.entry));
+  const overall = ranked[0] && !isAbout(ranked[0].entry) && confident(ranked[0], understood, subject) ? [ranked[0]] : [];
+  // Asked something of a mission that neither it nor anything else answers ("the per diem in Juba"): an honest miss.
+  if (!own && overall.length === 0) return decide('not_found', named.map(unscored));
+  const first = own ?? unscored(named[0]);
+  return decide('found', [first, ...overall], relatedTo(index, first.entry), answering(first.entry, understood));
 }
 
 /** What an answer lists beside its entry: a mission's stories. */

@@ -1,6 +1,7 @@
 import type { IntentKind } from '../knowledge/glossary.js';
+import { phraseKey } from '../knowledge/glossary.js';
 import { entryTerm, type SearchIndex } from '../knowledge/search-index.js';
-import { words as wordsOf } from '../knowledge/text.js';
+import { stem, words as wordsOf } from '../knowledge/text.js';
 import type { Mission } from '../knowledge/types.js';
 import { clausesOf, normalise, type TypedWord } from './normalise.js';
 import { dropPadding, opensQuestion } from './padding.js';
@@ -31,6 +32,17 @@ export type Understand = (text: string, options?: { padding: boolean }) => Under
 
 /** Words after which a capitalised word is a place: "in Nepal", "au Népal". */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'about', 'for', 'en', 'au', 'aux', 'dans']);
+const AUXILIARY = new Set(['do', 'does', 'did']);
+const PREPOSITIONS = new Set(['in', 'for', 'about', 'with', 'on', 'at', 'to', 'there', 'here']);
+
+/**
+ * "How do they…", "what does the team…": "do" helping another verb says nothing; it is the verb
+ * only at the end of a clause or before a preposition ("what does UNSOM do?", "what do they do in Mali").
+ */
+function withoutAuxiliaries(words: TypedWord[]): TypedWord[] {
+  return words.filter((w, i) => !AUXILIARY.has(w.word) || i === words.length - 1 || PREPOSITIONS.has(words[i + 1].word));
+}
+
 /** Two French small words, or one beside a French phrase, make a question French. */
 const FRENCH_MARKERS_ALONE = 2;
 
@@ -70,6 +82,8 @@ export function createUnderstanding(index: SearchIndex, resolveMission: MissionR
     return { missions, at };
   };
 
+  const frenchMarkers = new Set(index.knowledge.glossary.frenchMarkers.flatMap(phraseKey));
+
   const known = (word: string) => {
     const term = entryTerm(word);
     return term !== null && index.documentFrequency.has(term);
@@ -100,19 +114,19 @@ export function createUnderstanding(index: SearchIndex, resolveMission: MissionR
     const all = clausesOf(normalise(text));
     const clauses = padding ? dropPadding(all, clauseFacts) : all.map((c) => c.words);
     const asked = all.some((c) => c.asked || opensQuestion(c.words));
-    const typed = clauses.flat();
+    const typed = clauses.flatMap(withoutAuxiliaries);
     const uncoveredAt = typed.findIndex((_, i) => uncoveredPlace(typed, i));
     const folded = typed.map((w) => w.word).filter((w) => w.length > 1);
     const reading = index.vocabulary(folded);
     const { missions, at } = namedIn(reading.words);
-    const markers = new Set(index.knowledge.glossary.frenchMarkers);
+
     const french =
       reading.frenchMarkers >= FRENCH_MARKERS_ALONE ||
       (reading.frenchMarkers >= 1 && reading.frenchPhrases >= 1) ||
       reading.frenchPhrases >= 2;
     return {
       // Small words (English stop words, French markers) say nothing of the subject.
-      words: reading.words.filter((w) => entryTerm(w) !== null && !markers.has(w)),
+      words: reading.words.filter((w) => entryTerm(w) !== null && !frenchMarkers.has(stem(w))),
       intents: reading.intents,
       french,
       missions,

@@ -22,7 +22,13 @@ export function excerptAnswer(entry: Story | Topic, excerpt: string, decision: D
   const credit = source && (entry.type === 'story' ? attribution(source) : `From ${sourcesList([source])}`);
   return {
     blocks: sections(`${bold(title)}\n${quote}`),
-    links: [{ label: entry.type === 'story' ? 'Full passage, figures and attribution' : 'Full passage', type: entry.type, id: entry.id }],
+    links: [
+      {
+        label: entry.type === 'story' ? 'Full passage, figures and attribution' : 'Full passage',
+        type: entry.type,
+        id: entry.id,
+      },
+    ],
     credit: credit ? escapeText(credit) : undefined,
   };
 }
