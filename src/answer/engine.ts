@@ -201,14 +201,15 @@ function answerQuestion(index: SearchIndex, understood: Understood, fromContext:
     return decide('not_found', index.knowledge.missions.map(unscored), [], { uncovered: understood.uncovered });
   }
   if (understood.missions.length > 0) return answerAboutMissions(index, understood, understood.missions, decide);
+  // A follow-up with no subject of its own ("and is it still active?") is about the conversation's mission.
+  if (fromContext.length > 0 && subjectWords(index, understood) === 0) {
+    return answerAboutMissions(index, understood, fromContext, decide);
+  }
   if (asksForDirectory(index, understood)) return decide('list', index.knowledge.missions.map(unscored));
   const types = wantsStory(understood) ? (['story'] as const) : undefined;
   const figures = wantsFigure(understood);
   const ranked = searchEntries(index, understood.words, { limit: MAX_SUGGESTIONS, figures, types });
   const [best, second] = ranked;
-  if (fromContext.length > 0 && (!best || subjectWords(index, understood) === 0)) {
-    return answerAboutMissions(index, understood, fromContext, decide);
-  }
   if (!best || !confident(best, understood))
     return decide(
       'not_found',
