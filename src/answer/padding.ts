@@ -95,11 +95,12 @@ export interface ClauseFacts {
 export function dropPadding(clauses: Clause[], facts: (words: TypedWord[]) => ClauseFacts): TypedWord[][] {
   const framed = clauses.map((c) => {
     const words = withoutRequestFrame(c.words);
-    const aboutAsker = FIRST_PERSON.has(c.words[0].word) && !c.asked && words === c.words;
+    const aboutAsker = words.length > 0 && FIRST_PERSON.has(words[0].word) && !c.asked;
     return { words, question: (c.asked || opensQuestion(c.words)) && !aboutAsker, aboutAsker, facts: facts(words) };
   });
   const withContent = framed.filter((c) => c.words.length > 0 && c.facts.known);
-  const hasQuestion = withContent.some((c) => c.question);
+  // A question with nothing the knowledge knows is still the question: what surrounds it does not replace it.
+  const hasQuestion = framed.some((c) => c.question);
   const kept = hasQuestion ? withContent.filter((c) => c.question || (!c.aboutAsker && c.facts.subjectOrIntent)) : withContent;
   const beyondAsker = kept.filter((c) => !c.aboutAsker);
   return (beyondAsker.length > 0 ? beyondAsker : kept).map((c) => c.words);

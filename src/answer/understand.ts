@@ -31,7 +31,7 @@ export interface Understood {
 export type Understand = (text: string, options?: { padding: boolean }) => Understood;
 
 /** Words after which a capitalised word is a place: "in Nepal", "au Népal". */
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'about', 'for', 'en', 'au', 'aux', 'dans']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'about', 'en', 'au', 'aux', 'dans']);
 const AUXILIARY = new Set(['do', 'does', 'did']);
 const PREPOSITIONS = new Set(['in', 'for', 'about', 'with', 'on', 'at', 'to', 'there', 'here']);
 
@@ -115,9 +115,10 @@ export function createUnderstanding(index: SearchIndex, resolveMission: MissionR
     const clauses = padding ? dropPadding(all, clauseFacts) : all.map((c) => c.words);
     const asked = all.some((c) => c.asked || opensQuestion(c.words));
     const typed = clauses.flatMap(withoutAuxiliaries);
-    const uncoveredAt = typed.findIndex((_, i) => uncoveredPlace(typed, i));
     const folded = typed.map((w) => w.word).filter((w) => w.length > 1);
     const reading = index.vocabulary(folded);
+    // A word the glossary read as part of a phrase ("for Many thanks") is no place.
+    const uncoveredAt = typed.findIndex((w, i) => reading.words.includes(w.word) && uncoveredPlace(typed, i));
     const { missions, at } = namedIn(reading.words);
 
     const french =

@@ -31,6 +31,7 @@ export const glossarySchema = z.strictObject({
   intents: z.partialRecord(z.enum(INTENT_KINDS), phrases).default({}),
   french_markers: phrases,
   directory: phrases,
+  courtesy: phrases,
 });
 
 export interface Synonym {
@@ -45,9 +46,11 @@ export interface Glossary {
   intents: Partial<Record<IntentKind, string[]>>;
   frenchMarkers: string[];
   directory: string[];
+  /** Words of greeting and politeness, which a question can be wrapped in but never is about. */
+  courtesy: string[];
 }
 
-export const EMPTY_GLOSSARY: Glossary = { synonyms: [], intents: {}, frenchMarkers: [], directory: [] };
+export const EMPTY_GLOSSARY: Glossary = { synonyms: [], intents: {}, frenchMarkers: [], directory: [], courtesy: [] };
 
 /** A phrase as it is matched: its words, folded and with plurals folded ("Droits de l'homme" -> droit de l homme). */
 export const phraseKey = (text: string): string[] => tokenize(text).filter(Boolean).map(stem);
@@ -68,8 +71,8 @@ export function readGlossary(dir: string): GlossaryFile {
   if ('message' in parsed) return { ...none, problems: [parsed] };
   const result = validate(glossarySchema, parsed.data ?? {}, parsed);
   if ('problems' in result) return { ...none, problems: result.problems, lineOf: parsed.lineOf };
-  const { synonyms, intents, french_markers, directory } = result.value;
-  const glossary: Glossary = { synonyms, intents, frenchMarkers: french_markers, directory };
+  const { synonyms, intents, french_markers, directory, courtesy } = result.value;
+  const glossary: Glossary = { synonyms, intents, frenchMarkers: french_markers, directory, courtesy };
   return { glossary, problems: duplicatePhrases(glossary, parsed.lineOf), lineOf: parsed.lineOf };
 }
 
@@ -94,6 +97,9 @@ function duplicatePhrases(glossary: Glossary, lineOf: GlossaryFile['lineOf']): P
         claim(p, `"${term}"`, ['synonyms', i, field, j]);
       });
     }
+  });
+  glossary.courtesy.forEach((p, j) => {
+    claim(p, 'courtesy', ['courtesy', j]);
   });
   for (const kind of INTENT_KINDS) {
     glossary.intents[kind]?.forEach((p, j) => {

@@ -4,7 +4,8 @@ import { stem } from './text.js';
 type Meaning =
   | { kind: 'synonym'; term: string[]; french: boolean }
   | { kind: 'intent'; intent: IntentKind }
-  | { kind: 'directory' };
+  | { kind: 'directory' }
+  | { kind: 'courtesy' };
 
 interface Phrase {
   key: string[];
@@ -13,7 +14,7 @@ interface Phrase {
 
 /** What the glossary makes of a question's words. */
 export interface Reading {
-  /** The words to search for: synonyms read as the texts' words, words of intent left out. */
+  /** The words to search for: synonyms read as the texts' words, words of intent and courtesy left out. */
   words: string[];
   intents: Set<IntentKind>;
   /** How many French phrases and French small words the question holds. */
@@ -40,6 +41,7 @@ export function compileVocabulary(glossary: Glossary): Vocabulary {
   };
   for (const kind of INTENT_KINDS) for (const p of glossary.intents[kind] ?? []) add(p, { kind: 'intent', intent: kind });
   for (const p of glossary.directory) add(p, { kind: 'directory' });
+  for (const p of glossary.courtesy) add(p, { kind: 'courtesy' });
   for (const { term, also, french } of glossary.synonyms) {
     const words = phraseKey(term);
     for (const p of also) add(p, { kind: 'synonym', term: words, french: false });
@@ -65,7 +67,7 @@ export function compileVocabulary(glossary: Glossary): Vocabulary {
         const words = input.slice(i, i + phrase.key.length);
         reading.directory.push(...words);
         reading.words.push(...words);
-      } else {
+      } else if (meaning.kind === 'synonym') {
         if (meaning.french) reading.frenchPhrases++;
         reading.words.push(...meaning.term);
       }
