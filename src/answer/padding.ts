@@ -10,6 +10,8 @@ import type { Clause, TypedWord } from './normalise.js';
  * - when the message holds a question (a clause ending with "?" or opening like one), the
  *   statements around it are kept only if they add a subject or an intent ("need the whole
  *   list", "it's for a tweet"): greetings, thanks and asides go;
+ * - a clause opening with a greeting or thanks (glossary.yml's courtesy words) goes, with whom
+ *   it greets ("Good afternoon team"), when the message has another clause;
  * - without a question, a clause with no word the knowledge or the glossary knows goes.
  *
  * What remains is searched; if nothing remains, the message was padding alone.
@@ -87,6 +89,8 @@ export function opensQuestion(words: TypedWord[]): boolean {
 export interface ClauseFacts {
   /** It has a word the knowledge or the glossary knows. */
   known: boolean;
+  /** It opens with a greeting or thanks: what follows is whom it greets or thanks ("Hi team", "Thanks Maria"). */
+  courteous: boolean;
   /** It names a mission or asks for a kind of answer (a list, a quote…). */
   subjectOrIntent: boolean;
 }
@@ -102,6 +106,7 @@ export function dropPadding(clauses: Clause[], facts: (words: TypedWord[]) => Cl
   // A question with nothing the knowledge knows is still the question: what surrounds it does not replace it.
   const hasQuestion = framed.some((c) => c.question);
   const kept = hasQuestion ? withContent.filter((c) => c.question || (!c.aboutAsker && c.facts.subjectOrIntent)) : withContent;
-  const beyondAsker = kept.filter((c) => !c.aboutAsker);
-  return (beyondAsker.length > 0 ? beyondAsker : kept).map((c) => c.words);
+  // Greetings and words about the asker give way to any other clause.
+  const beyond = kept.filter((c) => !c.aboutAsker && !c.facts.courteous);
+  return (beyond.length > 0 ? beyond : kept).map((c) => c.words);
 }

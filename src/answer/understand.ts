@@ -106,6 +106,7 @@ export function createUnderstanding(index: SearchIndex, resolveMission: MissionR
     const intents = [...reading.intents].some((kind) => kind !== 'help');
     return {
       known: names || place || reading.intents.size > 0 || reading.words.some(known),
+      courteous: reading.courteousOpening,
       subjectOrIntent: names || place || intents,
     };
   };

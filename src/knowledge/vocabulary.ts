@@ -22,6 +22,8 @@ export interface Reading {
   frenchMarkers: number;
   /** Words that mean the missions themselves ("missions", "peace operations"). */
   directory: string[];
+  /** The words open with a greeting or thanks ("Good afternoon team", "Thanks Maria"). */
+  courteousOpening: boolean;
 }
 
 export type Vocabulary = (words: readonly string[]) => Reading;
@@ -52,7 +54,14 @@ export function compileVocabulary(glossary: Glossary): Vocabulary {
 
   return (input) => {
     const stems = input.map(stem);
-    const reading: Reading = { words: [], intents: new Set(), frenchPhrases: 0, frenchMarkers: 0, directory: [] };
+    const reading: Reading = {
+      words: [],
+      intents: new Set(),
+      frenchPhrases: 0,
+      frenchMarkers: 0,
+      directory: [],
+      courteousOpening: false,
+    };
     for (let i = 0; i < stems.length; ) {
       if (markers.has(stems[i])) reading.frenchMarkers++;
       const phrase = byFirst.get(stems[i])?.find((p) => p.key.every((word, k) => stems[i + k] === word));
@@ -62,6 +71,7 @@ export function compileVocabulary(glossary: Glossary): Vocabulary {
         continue;
       }
       const { meaning } = phrase;
+      if (i === 0 && meaning.kind === 'courtesy') reading.courteousOpening = true;
       if (meaning.kind === 'intent') reading.intents.add(meaning.intent);
       else if (meaning.kind === 'directory') {
         const words = input.slice(i, i + phrase.key.length);
