@@ -1,0 +1,134 @@
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAnswerEngine } from '../../src/answer/engine.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { KnowledgeError } from '../../src/knowledge/problems.js';
+import { runScript } from '../helpers/run-cli.js';
+
+const FIXTURE = new URL('./fixtures/knowledge', import.meta.url).pathname;
+
+/** A scratch copy of the fixture knowledge, to edit as an editor would. */
+function fixtureCopy() {
+  const dir = mkdtempSync(join(tmpdir(), 'hr-vocabulary-'));
+  cpSync(FIXTURE, dir, { recursive: true });
+  copies.push(dir);
+  return {
+    dir,
+    read: (file: string) => readFileSync(join(dir, file), 'utf8'),
+    write: (file: string, text: string) => writeFileSync(join(dir, file), text),
+  };
+}
+const copies: string[] = [];
+afterEach(() => {
+  for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** What the bot answers once it has (re)loaded the folder: the loader and the engine factory, as a reload does. */
+const answerFrom = (dir: string, text: string) => {
+  const decision = createAnswerEngine(loadKnowledge(dir)).answer({ command: null, text });
+  return { status: decision.status, first: decision.results[0]?.entry.id };
+};
+
+const addAsks = (source: string, asks: string[]) =>
+  source.replace(/\n---\n/, `\nasks:\n${asks.map((a) => `  - ${a}`).join('\n')}\n---\n`);
+
+describe('asks: lines', () => {
+  it("make a new entry's phrasing find it", () => {
+    const kb = fixtureCopy();
+    const question = 'Whose responsibility is the promotion of human rights in peace operations?';
+    const passage = kb.read('topics/core-pillar.md').split('\n').at(-2)?.split('. ')[1];
+    const entry = [
+      '---',
+      'id: staff-duty',
+      "title: Every staff member's part",
+      'source: fixture-source',
+      '---',
+      passage,
+      '',
+    ].join('\n');
+    kb.write('topics/staff-duty.md', entry);
+    expect(answerFrom(kb.dir, question).first).not.toBe('staff-duty');
+    kb.write('topics/staff-duty.md', addAsks(entry, [question]));
+    expect(answerFrom(kb.dir, question)).toEqual({ status: 'found', first: 'staff-duty' });
+  });
+
+  it('must be answerable from their own entry: kb:check names the file and line of one that is not', async () => {
+    const kb = fixtureCopy();
+    kb.write('topics/universal.md', addAsks(kb.read('topics/universal.md'), ['How many criminal cases did the court hear?']));
+    const line = kb.read('topics/universal.md').split('\n').indexOf('  - How many criminal cases did the court hear?') + 1;
+    const run = await runScript('src/cli/kb-check.ts', [kb.dir]);
+    expect(run.code).not.toBe(0);
+    expect(run.stdout + run.stderr).toMatch(
+      new RegExp(
+        `topics/universal\\.md:${line}: asks "How many criminal cases did the court hear\\?":.*not in this entry's text`,
+      ),
+    );
+  });
+});
+
+describe('glossary.yml', () => {
+  it('an added synonym takes effect when the knowledge is reloaded', () => {
+    const kb = fixtureCopy();
+    const question = 'where do the itinerant tribunals sit?';
+    expect(answerFrom(kb.dir, question).first).not.toBe('unmiss-mobile-courts');
+    kb.write(
+      'glossary.yml',
+      kb.read('glossary.yml').replace('also: [travelling courts]', 'also: [travelling courts, itinerant tribunals]'),
+    );
+    expect(answerFrom(kb.dir, question)).toEqual({ status: 'found', first: 'unmiss-mobile-courts' });
+  });
+
+  it('a French phrase reaches the English text, and the answer says the source is in English', () => {
+    const kb = fixtureCopy();
+    appendFileSync(join(kb.dir, 'glossary.yml'), 'french_markers: [les, au, du]\n');
+    kb.write(
+      'glossary.yml',
+      kb.read('glossary.yml').replace('also: [travelling courts]', 'also: [travelling courts]\n    french: [audiences foraines]'),
+    );
+    const decision = createAnswerEngine(loadKnowledge(kb.dir)).answer({
+      command: null,
+      text: 'les audiences foraines au Soudan du Sud',
+    });
+    expect(decision.results[0]?.entry.id).toBe('unmiss-mobile-courts');
+    expect(decision.language).toBe('fr');
+  });
+
+  it('is checked by kb:check, each problem with its file and line', () => {
+    const kb = fixtureCopy();
+    kb.write(
+      'glossary.yml',
+      [
+        'synonyms:',
+        '  - term: mobile courts',
+        '    also: [tribunals]',
+        '  - term: universal',
+        '    also: [tribunals]',
+        '  - term: teleportation',
+        '    also: [beaming]',
+        'intents:',
+        '  sing: [la la]',
+      ].join('\n'),
+    );
+    let problems: string[] = [];
+    try {
+      loadKnowledge(kb.dir);
+    } catch (error) {
+      expect(error).toBeInstanceOf(KnowledgeError);
+      problems = (error as KnowledgeError).problems.map((p) => `${p.file}:${p.line}: ${p.message}`);
+    }
+    expect(problems).toEqual([expect.stringMatching(/^glossary\.yml:9: unknown field "intents\.sing"/)]);
+    kb.write('glossary.yml', kb.read('glossary.yml').replace(/intents:\n {2}sing: \[la la\]/, ''));
+    try {
+      loadKnowledge(kb.dir);
+      problems = [];
+    } catch (error) {
+      problems = (error as KnowledgeError).problems.map((p) => `${p.file}:${p.line}: ${p.message}`);
+    }
+    expect(problems).toEqual([
+      expect.stringMatching(/^glossary\.yml:5: "tribunals" is already read as "mobile courts"/),
+      expect.stringMatching(/^glossary\.yml:6: term "teleportation": "teleportation" is in no entry/),
+    ]);
+  });
+});
