@@ -53,7 +53,8 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     ...reader.problems,
     ...glossaryFile.problems,
     ...crossCheck(kb, reader),
-    ...checkVocabulary(kb, glossaryFile, lineOfEntry),
+    // Phrasings and synonyms are checked against the entries once every entry could be read.
+    ...(reader.problems.length === 0 ? checkVocabulary(kb, glossaryFile, lineOfEntry) : []),
   ];
   if (problems.length > 0) throw new KnowledgeError(problems);
   return kb;
