@@ -1,6 +1,6 @@
 import type { Decision } from '../answer/types.js';
 import type { Mission, Story, Topic } from '../knowledge/types.js';
-import { sections } from './blocks.js';
+import { header, sections } from './blocks.js';
 import { attribution, sourcesList } from './citations.js';
 import { type EntryView, type Link, missionLine, missionLink } from './entry-views.js';
 import { blockQuote, bold, escapeText, markdownToMrkdwn } from './mrkdwn.js';
@@ -21,7 +21,7 @@ export function excerptAnswer(entry: Story | Topic, excerpt: string, decision: D
     .join('\n');
   const credit = source && (entry.type === 'story' ? attribution(source) : `From ${sourcesList([source])}`);
   return {
-    blocks: sections(`${bold(title)}\n${quote}`),
+    blocks: [header(title), ...sections(quote)],
     links: [
       {
         label: entry.type === 'story' ? 'Full passage, figures and attribution' : 'Full passage',
