@@ -16,7 +16,7 @@ import { DEFAULT_KNOWLEDGE_DIR } from '../src/config/env.js';
 import { fileIndexStore } from '../src/knowledge/index-store.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { startBotProcess } from '../test/helpers/bot-process.js';
-import { BOT_TOKEN, SIGNING_SECRET, signatureHeaders, slashCommand } from '../test/helpers/slack-requests.js';
+import { BOT_TOKEN, eventCallback, SIGNING_SECRET, signatureHeaders, slashCommand } from '../test/helpers/slack-requests.js';
 import { SlackStandIn } from '../test/helpers/slack-stand-in.js';
 import { generateKnowledge } from './generate-knowledge.js';
 
@@ -195,6 +195,31 @@ function load(port: number, options: { duration?: number; amount?: number; conne
   });
 }
 
+/** Signed app_mention events, each with its own event id, as a busy workspace sends them. */
+function eventLoad(port: number, options: { amount: number; connections: number }) {
+  let n = 0;
+  return autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: options.connections,
+    amount: options.amount,
+    requests: [
+      {
+        method: 'POST',
+        path: '/slack/events',
+        setupRequest: (request) => {
+          const i = n++;
+          const text = MIXED_QUERIES[i % MIXED_QUERIES.length].text;
+          const { body, contentType } = eventCallback(
+            { type: 'app_mention', user: 'U1', text: `<@U0BOT> ${text}`, ts: `1700000000.${i}`, channel: 'C1' },
+            `EvBench${i}`,
+          );
+          return { ...request, body, headers: { 'content-type': contentType, ...signatureHeaders(body) } };
+        },
+      },
+    ],
+  });
+}
+
 function summary(result: autocannon.Result) {
   return {
     requests_per_s: round(result.requests.average, 0),
@@ -254,12 +279,18 @@ async function benchHttp(slackApiUrl: string, rounds = 3) {
   };
 }
 
-async function benchLoad(slackApiUrl: string) {
+async function benchLoad(standIn: SlackStandIn) {
+  const slackApiUrl = standIn.apiUrl;
   const server = await startServer('real', slackApiUrl);
   await load(server.port, { amount: 2_000, connections: 50 });
   const before = await server.memory();
   const result = await load(server.port, { amount: 20_000, connections: 50 });
   const after = await server.memory();
+  const repliesBefore = standIn.callsTo('chat.postMessage').length;
+  const events = await eventLoad(server.port, { amount: 20_000, connections: 50 });
+  await new Promise((r) => setTimeout(r, 2_000));
+  const replies = standIn.callsTo('chat.postMessage').length - repliesBefore;
+  const afterEvents = await server.memory();
   await server.stop();
   return {
     requests: result.requests.total,
@@ -267,6 +298,11 @@ async function benchLoad(slackApiUrl: string) {
     heap_before_mb: round(before.heapUsed / MB, 1),
     heap_after_mb: round(after.heapUsed / MB, 1),
     heap_growth: round(after.heapUsed / before.heapUsed - 1, 3),
+    rss_before_mb: round(before.rss / MB, 0),
+    rss_after_mb: round(after.rss / MB, 0),
+    events: { requests: events.requests.total, ...summary(events), replies },
+    rss_after_events_mb: round(afterEvents.rss / MB, 0),
+    heap_after_events_mb: round(afterEvents.heapUsed / MB, 1),
   };
 }
 
@@ -298,7 +334,7 @@ try {
   console.error('HTTP path: bare Bolt, Bolt acking a ready card, and the bot, in turn…');
   const http = await benchHttp(standIn.apiUrl);
   console.error('load: 20,000 requests at 50 connections…');
-  const loadResult = await benchLoad(standIn.apiUrl);
+  const loadResult = await benchLoad(standIn);
   const results = {
     date: new Date().toISOString(),
     cores: cpus().length,
@@ -367,6 +403,16 @@ try {
       'load: heap after warm-up → after',
       `${loadResult.heap_before_mb} → ${loadResult.heap_after_mb} MB`,
       `growth <= 20%: ${goal(loadResult.heap_growth <= 0.2)}`,
+    ],
+    [
+      'load: 20,000 mentions (unique event ids) at 50 connections',
+      `${loadResult.events.requests_per_s} req/s, ${loadResult.events.errors} errors, ${loadResult.events.replies} answered (the rest dropped as overload)`,
+      `0 errors: ${goal(loadResult.events.errors === 0)}`,
+    ],
+    [
+      'resident memory: after warm-up → commands → mentions',
+      `${loadResult.rss_before_mb} → ${loadResult.rss_after_mb} → ${loadResult.rss_after_events_mb} MB (heap ${loadResult.heap_after_events_mb} MB)`,
+      `< 150 MB: ${goal(loadResult.rss_after_events_mb < 150)}`,
     ],
   ];
   const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));

@@ -26,9 +26,16 @@ const NAMED_MISSION_DEPTH = 25;
 /** Nearest entries offered as buttons when nothing answers. */
 const MAX_SUGGESTIONS = 3;
 
+export interface EngineOptions {
+  /** Where a large index is saved and loaded from. */
+  indexStore?: IndexStore;
+  /** An index already built over this knowledge (see buildSearchIndexInSlices). */
+  index?: SearchIndex;
+}
+
 /** Builds the engine over one knowledge base; the index is made (or, with a store, loaded) once, here. */
-export function createAnswerEngine(knowledge: KnowledgeBase, { indexStore }: { indexStore?: IndexStore } = {}): AnswerEngine {
-  const index = buildSearchIndex(knowledge, indexStore);
+export function createAnswerEngine(knowledge: KnowledgeBase, { indexStore, index: built }: EngineOptions = {}): AnswerEngine {
+  const index = built ?? buildSearchIndex(knowledge, indexStore);
   const resolveMission = createMissionResolver(index);
   const understand = createUnderstanding(index, resolveMission);
   return {

@@ -16,7 +16,8 @@ export function runOrExit(main: () => Promise<number | undefined>): void {
       } else {
         process.stderr.write(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
       }
-      process.exitCode = 1;
+      // Exit now: a half-started process (a watcher, a socket) must not linger after its message.
+      process.exit(1);
     },
   );
 }

@@ -1,12 +1,15 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { checkVocabulary } from './check-vocabulary.js';
 import { readGlossary } from './glossary.js';
+import { formatBytes, KNOWLEDGE_LIMITS } from './limits.js';
 import { type ParsedFile, parseMarkdownFile, parseYamlFile } from './parse-file.js';
 import { KnowledgeError, type Problem } from './problems.js';
 import { footnoteSchema, missionSchema, sourceSchema, storySchema, topicSchema } from './schema.js';
+import { runAtOnce, runInSlices, type Steps } from './steps.js';
 import type { Entry, Footnote, KnowledgeBase, Mission, Source, Story, Topic } from './types.js';
 import { validate } from './validate.js';
+import { verbatimProblems } from './verbatim.js';
 
 const PLACEHOLDER = /\bT\.?K\b/;
 
@@ -15,6 +18,15 @@ const PLACEHOLDER = /\bT\.?K\b/;
  * Throws a KnowledgeError listing every problem found, each with its file and line.
  */
 export function loadKnowledge(dir: string): KnowledgeBase {
+  return runAtOnce(loadSteps(dir));
+}
+
+/** The same load, in slices that leave the event loop free to answer meanwhile (a reload). */
+export function loadKnowledgeInSlices(dir: string): Promise<KnowledgeBase> {
+  return runInSlices(loadSteps(dir));
+}
+
+function* loadSteps(dir: string): Steps<KnowledgeBase> {
   const reader = new FolderReader(dir);
   const sources = reader
     .list('sources.yml', sourceSchema)
@@ -22,7 +34,7 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   const footnotes = reader
     .list('footnotes.yml', footnoteSchema)
     .map(({ value }): Footnote => ({ ...value, appliesTo: value.applies_to }));
-  const missions = reader.folder('missions', '.yml', missionSchema).map(
+  const missions = (yield* reader.folder('missions', '.yml', missionSchema)).map(
     ({ value, parsed }): Mission => ({
       ...value,
       type: 'mission',
@@ -31,12 +43,14 @@ export function loadKnowledge(dir: string): KnowledgeBase {
       file: parsed.file,
     }),
   );
-  const topics = reader
-    .folder('topics', '.md', topicSchema)
-    .map(({ value, parsed }): Topic => ({ ...value, type: 'topic', text: parsed.body ?? '', file: parsed.file }));
-  const stories = reader
-    .folder('stories', '.md', storySchema)
-    .map(({ value, parsed }): Story => ({ ...value, type: 'story', text: parsed.body ?? '', file: parsed.file }));
+  const topics = (yield* reader.folder('topics', '.md', topicSchema)).map(
+    ({ value, parsed }): Topic => ({ ...value, type: 'topic', text: parsed.body ?? '', file: parsed.file }),
+  );
+  const stories = (yield* reader.folder('stories', '.md', storySchema)).map(
+    ({ value, parsed }): Story => ({ ...value, type: 'story', text: parsed.body ?? '', file: parsed.file }),
+  );
+
+  const sourceTexts = reader.sourceTexts(sources);
 
   const glossaryFile = readGlossary(dir);
   const kb: KnowledgeBase = {
@@ -52,7 +66,8 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   const problems = [
     ...reader.problems,
     ...glossaryFile.problems,
-    ...crossCheck(kb, reader),
+    ...(yield* crossCheck(kb, reader)),
+    ...(yield* verbatimProblems(kb, sourceTexts, (id) => reader.parsedById.get(id))),
     // Phrasings and synonyms are checked against the entries once every entry could be read.
     ...(reader.problems.length === 0 ? checkVocabulary(kb, glossaryFile, lineOfEntry) : []),
   ];
@@ -70,36 +85,55 @@ type Schema<T> = Parameters<typeof validate>[0] & { _zod: { output: T } };
 class FolderReader {
   readonly problems: Problem[] = [];
   readonly parsedById = new Map<string, ParsedFile>();
+  /**
+   * Ids of records that could not be loaded, and files none of whose records could: other files
+   * naming them are not told the id does not exist, since the problem is in the broken file.
+   */
+  readonly brokenIds = new Set<string>();
+  readonly brokenFiles = new Set<string>();
   newest = new Date(0);
+  private files = 0;
 
   constructor(private readonly dir: string) {}
 
   /** A YAML file holding a list of records. */
   list<T>(file: string, schema: Schema<T>): Loaded<T>[] {
     const parsed = this.parse(file);
-    if (!parsed) return [];
-    if (!Array.isArray(parsed.data)) {
-      this.problems.push({ file, line: 1, message: 'expected a list of entries, each starting with "- id:"' });
+    if (!parsed || !Array.isArray(parsed.data)) {
+      this.brokenFiles.add(file);
+      if (parsed) this.problems.push({ file, line: 1, message: 'expected a list of entries, each starting with "- id:"' });
       return [];
     }
     return parsed.data.flatMap((item, index) => this.check(schema, item, parsed, [index]));
   }
 
-  /** A folder holding one record per file. */
-  folder<T>(folder: string, extension: '.yml' | '.md', schema: Schema<T>): Loaded<T>[] {
+  /** A folder holding one record per file; yields after each file. */
+  *folder<T>(folder: string, extension: '.yml' | '.md', schema: Schema<T>): Steps<Loaded<T>[]> {
     let names: string[];
     try {
       names = readdirSync(join(this.dir, folder)).filter((name) => extname(name) === extension);
     } catch {
       this.problems.push({ file: folder, message: `folder is missing: create ${folder}/ with one ${extension} file per entry` });
+      this.brokenFiles.add(folder);
       return [];
     }
-    return names.sort().flatMap((name) => {
+    this.files += names.length;
+    if (this.files > KNOWLEDGE_LIMITS.files) {
+      this.problems.push({
+        file: folder,
+        message: `the knowledge holds more than ${KNOWLEDGE_LIMITS.files} files, the most one bot serves: remove files, or split the knowledge between bots`,
+      });
+      this.brokenFiles.add(folder);
+      return [];
+    }
+    const all: Loaded<T>[] = [];
+    for (const name of names.sort()) {
+      yield;
       const file = `${folder}/${name}`;
       const parsed = this.parse(file);
-      if (!parsed) return [];
-      const loaded = this.check(schema, parsed.data, parsed, []);
-      for (const { value } of loaded) {
+      const loaded = parsed ? this.check(schema, parsed.data, parsed, []) : [];
+      if (loaded.length === 0) this.brokenIds.add(basename(name, extension));
+      for (const { value, parsed } of loaded) {
         const id = (value as { id: string }).id;
         if (id !== basename(name, extension)) {
           this.problems.push({
@@ -109,16 +143,52 @@ class FolderReader {
           });
         }
       }
-      return loaded;
-    });
+      all.push(...loaded);
+    }
+    return all;
+  }
+
+  /** The text of each source's file, which must lie inside the knowledge folder; by source id. */
+  sourceTexts(sources: Source[]): Map<string, string> {
+    const texts = new Map<string, string>();
+    for (const { id, file } of sources) {
+      const parsed = this.parsedById.get(id);
+      const index = Array.isArray(parsed?.data) ? parsed.data.findIndex((item) => item?.id === id) : -1;
+      const at = { file: 'sources.yml', line: parsed?.lineOf([index, 'file']) };
+      const path = resolve(this.dir, file);
+      const inside = relative(resolve(this.dir), path);
+      if (inside.startsWith('..') || isAbsolute(inside)) {
+        this.problems.push({
+          ...at,
+          message: `file "${file}" is outside the knowledge folder: keep the source's copy in sources/`,
+        });
+        continue;
+      }
+      try {
+        texts.set(id, readFileSync(path, 'utf8'));
+      } catch {
+        this.problems.push({
+          ...at,
+          message: `file "${file}" is missing or unreadable: put a word-for-word copy of the source there, since the passages citing "${id}" are checked against it`,
+        });
+      }
+    }
+    return texts;
   }
 
   private parse(file: string): ParsedFile | undefined {
     const path = join(this.dir, file);
     let source: string;
     try {
+      const { mtime, size } = statSync(path);
+      if (size > KNOWLEDGE_LIMITS.fileBytes) {
+        this.problems.push({
+          file,
+          message: `the file is ${formatBytes(size)}, over the ${formatBytes(KNOWLEDGE_LIMITS.fileBytes)} a knowledge file may hold: split it into several entries`,
+        });
+        return undefined;
+      }
       source = readFileSync(path, 'utf8');
-      const { mtime } = statSync(path);
       if (mtime > this.newest) this.newest = mtime;
     } catch {
       this.problems.push({ file, message: 'file is missing or unreadable' });
@@ -136,6 +206,8 @@ class FolderReader {
     const result = validate(schema, data, parsed, path);
     if ('problems' in result) {
       this.problems.push(...result.problems);
+      const id = (data as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') this.brokenIds.add(id);
       return [];
     }
     const value = result.value as T;
@@ -155,26 +227,38 @@ class FolderReader {
   }
 }
 
-function crossCheck(kb: KnowledgeBase, reader: FolderReader): Problem[] {
+function* crossCheck(kb: KnowledgeBase, reader: FolderReader): Steps<Problem[]> {
   const problems: Problem[] = [];
   const at = (entry: { id: string; file: string }, field: PropertyKey[], message: string) => {
     const parsed = reader.parsedById.get(entry.id);
     problems.push({ file: entry.file, line: parsed?.lineOf(field), message });
   };
   const missionIds = new Set(kb.missions.map((m) => m.id));
+  /** Whether an id names a record, or one that is broken and reported in its own file. */
+  const known = (ids: { has(id: string): boolean }, id: string, file: string) =>
+    ids.has(id) || reader.brokenIds.has(id) || reader.brokenFiles.has(file);
   const entries: Entry[] = [...kb.missions, ...kb.topics, ...kb.stories];
 
   for (const entry of entries) {
+    yield;
     for (const [field, sourceId] of sourceRefs(entry)) {
-      if (!kb.sources.has(sourceId)) {
+      if (!known(kb.sources, sourceId, 'sources.yml')) {
         at(entry, field, `unknown source "${sourceId}": use one of ${list(kb.sources.keys())} (see sources.yml)`);
       }
     }
     entry.footnotes.forEach((id, i) => {
-      if (!kb.footnotes.has(id)) at(entry, ['footnotes', i], `unknown footnote "${id}": use one of ${list(kb.footnotes.keys())}`);
+      if (!known(kb.footnotes, id, 'footnotes.yml'))
+        at(entry, ['footnotes', i], `unknown footnote "${id}": use one of ${list(kb.footnotes.keys())}`);
     });
     const texts = textFields(entry);
     for (const [field, value] of texts) {
+      if (value.length > KNOWLEDGE_LIMITS.passageChars) {
+        at(
+          entry,
+          field,
+          `the text is ${value.length} characters long, over the ${KNOWLEDGE_LIMITS.passageChars} a passage may have: split it into several entries`,
+        );
+      }
       if (PLACEHOLDER.test(value)) {
         at(
           entry,
@@ -192,7 +276,7 @@ function crossCheck(kb: KnowledgeBase, reader: FolderReader): Problem[] {
   }
   for (const story of kb.stories) {
     story.missions.forEach((id, i) => {
-      if (!missionIds.has(id))
+      if (!known(missionIds, id, 'missions'))
         at(story, ['missions', i], `names mission "${id}", which does not exist: use one of ${list(missionIds)}`);
     });
     story.figures.forEach((figure, i) => {

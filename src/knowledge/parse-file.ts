@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import type { Problem } from './problems.js';
+import { describeYamlError } from './yaml-error.js';
 
 export type Path = readonly PropertyKey[];
 
@@ -9,6 +10,8 @@ export interface ParsedFile {
   data: unknown;
   /** The Markdown after the front matter, if the file has one. */
   body?: string;
+  /** The line where the body's text starts. */
+  bodyLine?: number;
   lineOf(path: Path): number | undefined;
 }
 
@@ -19,8 +22,8 @@ export function parseYamlFile(file: string, source: string, lineOffset = 0): Par
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: true });
   const [error] = doc.errors;
   if (error) {
-    const line = error.linePos ? error.linePos[0].line + lineOffset : undefined;
-    return { file, line, message: `not valid YAML: ${firstLine(error.message)}` };
+    const { line, message } = describeYamlError(error, source, lineCounter);
+    return { file, line: line + lineOffset, message: `not valid YAML: ${message}` };
   }
   const lineOf = (path: Path): number | undefined => {
     let node: unknown = doc.contents;
@@ -54,9 +57,8 @@ export function parseMarkdownFile(file: string, source: string): ParsedFile | Pr
   }
   const parsed = parseYamlFile(file, match[1], 1);
   if ('message' in parsed) return parsed;
-  return { ...parsed, body: source.slice(match[0].length).trim() };
-}
-
-function firstLine(text: string): string {
-  return text.split('\n')[0];
+  const rest = source.slice(match[0].length);
+  const bodyStart = match[0].length + (rest.length - rest.trimStart().length);
+  const bodyLine = source.slice(0, bodyStart).split('\n').length;
+  return { ...parsed, body: rest.trim(), bodyLine };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import MiniSearch, { type Options } from 'minisearch';
 import type { IndexStore } from './index-store.js';
+import { runAtOnce, runInSlices, type Steps } from './steps.js';
 import { MISSION_NAME_NOISE, STOP_WORDS } from './stop-words.js';
 import { fold, sentences, soundKey, stem, tokenize, words } from './text.js';
 import type { Entry, EntryType, KnowledgeBase, Mission } from './types.js';
@@ -147,11 +148,16 @@ function indexKey(docs: EntryDoc[]): string {
     .slice(0, 32);
 }
 
-/** Each entry is normalised once: the same pass gives MiniSearch its terms and counts document frequencies. */
-function buildEntryIndex(docs: EntryDoc[]) {
+/**
+ * Each entry is normalised once: the same pass gives MiniSearch its terms and counts document
+ * frequencies. Yields after each entry.
+ */
+function* buildEntryIndex(docs: EntryDoc[]) {
   const documentFrequency = new Map<string, number>();
   const lastCounted = new Map<string, number>();
-  const processed = docs.map((source, n) => {
+  const entries = new MiniSearch<EntryDoc>(ENTRY_INDEX_OPTIONS);
+  for (const [n, source] of docs.entries()) {
+    yield;
     const doc = { ...source };
     for (const field of ENTRY_FIELDS) {
       const terms: string[] = [];
@@ -166,15 +172,13 @@ function buildEntryIndex(docs: EntryDoc[]) {
       }
       doc[field] = terms.join(' ');
     }
-    return doc;
-  });
-  const entries = new MiniSearch<EntryDoc>(ENTRY_INDEX_OPTIONS);
-  entries.addAll(processed);
+    entries.add(doc);
+  }
   return { entries, documentFrequency };
 }
 
-function entryIndex(docs: EntryDoc[], store: IndexStore | undefined) {
-  if (!store || docs.length < SAVE_FROM_ENTRIES) return buildEntryIndex(docs);
+function* entryIndex(docs: EntryDoc[], store: IndexStore | undefined) {
+  if (!store || docs.length < SAVE_FROM_ENTRIES) return yield* buildEntryIndex(docs);
   const key = indexKey(docs);
   const saved = store.load(key);
   if (saved) {
@@ -187,17 +191,29 @@ function entryIndex(docs: EntryDoc[], store: IndexStore | undefined) {
       // A damaged file is rebuilt and saved over, below.
     }
   }
-  const built = buildEntryIndex(docs);
+  const built = yield* buildEntryIndex(docs);
   store.save(key, { entries: built.entries.toJSON(), documentFrequency: [...built.documentFrequency] });
   return built;
 }
 
 /** Indexes a knowledge base; with a store, a large one is saved after building and loaded next time. */
 export function buildSearchIndex(knowledge: KnowledgeBase, store?: IndexStore): SearchIndex {
+  return runAtOnce(indexSteps(knowledge, store));
+}
+
+/**
+ * The same index built in slices, leaving the event loop free meanwhile (a reload). It neither
+ * loads nor saves a stored index: reading or writing one whole would hold the event loop.
+ */
+export function buildSearchIndexInSlices(knowledge: KnowledgeBase): Promise<SearchIndex> {
+  return runInSlices(indexSteps(knowledge, undefined));
+}
+
+function* indexSteps(knowledge: KnowledgeBase, store: IndexStore | undefined): Steps<SearchIndex> {
   const all: Entry[] = [...knowledge.missions, ...knowledge.topics, ...knowledge.stories];
   const missionsById = new Map(knowledge.missions.map((m) => [m.id, m]));
   const vocabulary = compileVocabulary(knowledge.glossary);
-  const { entries, documentFrequency } = entryIndex(
+  const { entries, documentFrequency } = yield* entryIndex(
     all.map((entry) => toEntryDoc(entry, missionsById, vocabulary)),
     store,
   );

@@ -22,6 +22,14 @@ export function validate<S extends z.ZodType>(
     if (issue.code !== 'custom' && valueAt(data, issue.path) === undefined) {
       return { file: parsed.file, line, message: `missing required field "${fieldName(path)}": add it` };
     }
+    const value = valueAt(data, issue.path);
+    if (issue.code === 'invalid_type' && issue.expected === 'string' && typeof value === 'number') {
+      return {
+        file: parsed.file,
+        line,
+        message: `field "${fieldName(path)}": ${value} is read as a number, not text: put it in quotes, as ${typeof path.at(-1) === 'number' ? '-' : `${String(path.at(-1))}:`} "${value}"`,
+      };
+    }
     return { file: parsed.file, line, message: `field "${fieldName(path)}": ${issue.message}` };
   });
   return { problems };

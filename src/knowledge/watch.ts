@@ -1,41 +1,91 @@
-import { type FSWatcher, watch } from 'node:fs';
-import { loadKnowledge } from './load.js';
-import { KnowledgeError } from './problems.js';
-import type { KnowledgeBase } from './types.js';
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type FSWatcher, watch } from 'chokidar';
 
-export interface KnowledgeWatcher {
-  close(): void;
+export interface FolderWatcher {
+  /** Resolves once the folder has been read and changes from then on are seen. */
+  ready: Promise<void>;
+  close(): Promise<void>;
 }
 
 export interface WatchHandlers {
-  /** A change was saved and the whole folder is valid again; reading and validating it took `loadMs`. */
-  onReload(knowledge: KnowledgeBase, loadMs: number): void;
-  /** A change was saved but the folder is not valid: keep serving what was loaded before. */
-  onInvalid(error: KnowledgeError): void;
+  /** Something in the folder changed and has settled: time to reload. */
+  onChange(): void;
+  /** The file system reported a problem; the watcher has re-armed itself. */
+  onError(error: Error): void;
 }
 
-/** Editors often save a file in several writes; wait for them to settle before reloading. */
+/** Editors often save a file in several writes, and tools write many files at once: wait for them to settle. */
 const SETTLE_MS = 150;
+/** How often the folder's own path is resolved again, to notice it swapped for another folder or a symlink. */
+const SWAP_CHECK_MS = 1_000;
 
-/** Watches a knowledge folder and reloads it, whole and validated, after every change. */
-export function watchKnowledge(dir: string, { onReload, onInvalid }: WatchHandlers): KnowledgeWatcher {
+/**
+ * Watches a knowledge folder, its subfolders and files, through every way editors and tools save:
+ * in place, by renaming a temporary file over the old one, by deleting, by swapping the whole folder
+ * for another or for a symlink. One settled burst of changes gives one `onChange`. A watcher error
+ * (a folder removed while being read, one made unreadable) never escapes: it is reported, and the
+ * watcher is set up afresh.
+ */
+export function watchFolder(dir: string, { onChange, onError }: WatchHandlers, settleMs = SETTLE_MS): FolderWatcher {
+  const path = resolve(dir);
+  let content: FSWatcher | undefined;
   let timer: NodeJS.Timeout | undefined;
-  const reload = () => {
-    const started = performance.now();
+  let rearm = false;
+  let closed = false;
+
+  const settle = () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      if (closed) return;
+      if (rearm) {
+        rearm = false;
+        await armContent();
+      }
+      onChange();
+    }, settleMs);
+  };
+  const failed = (error: unknown) => {
+    onError(error instanceof Error ? error : new Error(String(error)));
+    rearm = true;
+    settle();
+  };
+  const armContent = async () => {
+    const previous = content;
+    // The resolved folder, not the path: after a swap the old and new watchers must not share a handle.
+    const next = watch(watchedTarget ?? path, { ignoreInitial: true, followSymlinks: true, ignorePermissionErrors: true })
+      .on('all', settle)
+      .on('error', failed);
+    content = next;
+    await previous?.close().catch(() => {});
+    await new Promise<void>((resolve) => next.once('ready', () => resolve()));
+  };
+  // A watcher follows the folder it was given; a rename or symlink swap of the whole folder shows
+  // only in what its path resolves to.
+  const target = () => {
     try {
-      onReload(loadKnowledge(dir), performance.now() - started);
-    } catch (error) {
-      onInvalid(error instanceof KnowledgeError ? error : new KnowledgeError([{ file: dir, message: String(error) }]));
+      return realpathSync(path);
+    } catch {
+      return undefined;
     }
   };
-  const watcher: FSWatcher = watch(dir, { recursive: true }, () => {
-    clearTimeout(timer);
-    timer = setTimeout(reload, SETTLE_MS);
-  });
+  let watchedTarget = target();
+  const swapCheck = setInterval(() => {
+    const now = target();
+    if (now === watchedTarget) return;
+    watchedTarget = now;
+    rearm = true;
+    settle();
+  }, SWAP_CHECK_MS).unref();
+  const ready = armContent();
+
   return {
-    close() {
+    ready,
+    async close() {
+      closed = true;
       clearTimeout(timer);
-      watcher.close();
+      clearInterval(swapCheck);
+      await content?.close();
     },
   };
 }

@@ -14,7 +14,7 @@ import {
   storyPassage,
   topicAnswer,
 } from './entry-views.js';
-import { bold, escapeText, truncate } from './mrkdwn.js';
+import { bold, code, escapeText, truncate } from './mrkdwn.js';
 import { blocksToText } from './plain-text.js';
 
 /** Longest lists a message spells out; Slack could not show more buttons anyway. */
@@ -105,7 +105,7 @@ function found(decision: Decision): EntryView {
       return {
         blocks: view.blocks,
         links: tieLinks,
-        credit: `${escapeText(`From ${sourcesList(decision.sources)}`)} · Ask me \`/hr-mission <name>\` for a mission`,
+        credit: `${escapeText(`From ${sourcesList(decision.sources)}`)} · Ask me ${code('/hr-mission <name>')} for a mission`,
       };
     }
   }
@@ -117,7 +117,7 @@ function directory(decision: Decision): EntryView {
     const stories = all.slice(0, LIST_LINES);
     const more =
       all.length > stories.length
-        ? `\n…and ${all.length - stories.length} more: narrow it down with \`/hr-story <mission, country or theme>\``
+        ? `\n…and ${all.length - stories.length} more: narrow it down with ${code('/hr-story <mission, country or theme>')}`
         : '';
     return {
       blocks: [
@@ -180,7 +180,7 @@ function notFound(decision: Decision): EntryView {
       if (decision.uncovered) return uncoveredPlace(decision.uncovered, suggestions as Mission[]);
       return {
         blocks: sections(
-          `I don't have an answer to ${quoteQuery(decision)} in what I know.\nI know the human rights work of UN peace operations: try "what does the human rights team do?", \`/hr-mission <country>\` or \`/hr-story <theme>\`.`,
+          `I don't have an answer to ${quoteQuery(decision)} in what I know.\nI know the human rights work of UN peace operations: try "what does the human rights team do?", ${code('/hr-mission <country>')} or ${code('/hr-story <theme>')}.`,
         ),
         links,
       };
@@ -193,8 +193,8 @@ function help(): EntryView {
       header('How to ask me'),
       ...sections(
         [
-          '• `/hr-mission <acronym, country or town>`: a mission card, e.g. `/hr-mission MINUSCA` or `/hr-mission Haiti`. `/hr-mission` alone lists every mission.',
-          '• `/hr-story <mission, country or theme>`: passages to quote, word for word, with figures and attribution, e.g. `/hr-story South Sudan`. `/hr-story` alone lists every story.',
+          `• ${code('/hr-mission <acronym, country or town>')}: a mission card, e.g. ${code('/hr-mission MINUSCA')} or ${code('/hr-mission Haiti')}. ${code('/hr-mission')} alone lists every mission.`,
+          `• ${code('/hr-story <mission, country or theme>')}: passages to quote, word for word, with figures and attribution, e.g. ${code('/hr-story South Sudan')}. ${code('/hr-story')} alone lists every story.`,
           '• Mention me or send me a direct message with a question, e.g. _what does the human rights team do?_',
         ].join('\n'),
       ),

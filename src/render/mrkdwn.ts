@@ -5,11 +5,29 @@ export function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** The longest start of the text within `max` UTF-16 units that ends between two graphemes (never inside an emoji). */
+function graphemePrefix(text: string, max: number): string {
+  let end = 0;
+  for (const { index, segment } of graphemes.segment(text)) {
+    if (index + segment.length > max) break;
+    end = index + segment.length;
+  }
+  return text.slice(0, end);
+}
+
+/** Shortens the text to `max` characters as Slack counts them, at a word if one is near, with an ellipsis. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
+  const cut = graphemePrefix(text, max - 1);
   const lastSpace = cut.lastIndexOf(' ');
   return `${lastSpace > max * 0.6 ? cut.slice(0, lastSpace) : cut}…`;
+}
+
+/** Inline code, with its text escaped: a placeholder such as `<name>` must not read as Slack markup. */
+export function code(text: string): string {
+  return `\`${escapeText(text)}\``;
 }
 
 export function bold(text: string): string {

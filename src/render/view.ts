@@ -5,7 +5,7 @@ import { type Block, button, context, divider, fitBlocks, header, LIMITS, sectio
 import { footnotesContext, sourcesList } from './citations.js';
 import { missionLine } from './entry-views.js';
 import { renderDecision } from './message.js';
-import { bold, escapeText, truncate } from './mrkdwn.js';
+import { bold, code, escapeText, truncate } from './mrkdwn.js';
 import { renderGone } from './notice.js';
 
 export interface HomeView {
@@ -34,7 +34,7 @@ export function renderHome(knowledge: KnowledgeBase): HomeView {
   const blocks: Block[] = [
     header('Human rights in UN peace operations'),
     ...sections(
-      'Ask me in any channel or here:\n• `/hr-mission <acronym, country or town>` for a mission card\n• `/hr-story <mission, country or theme>` for passages to quote\n• a question, by mentioning me or in a direct message',
+      `Ask me in any channel or here:\n• ${code('/hr-mission <acronym, country or town>')} for a mission card\n• ${code('/hr-story <mission, country or theme>')} for passages to quote\n• a question, by mentioning me or in a direct message`,
     ),
     divider,
     header(`Missions (${knowledge.missions.length})`),

@@ -2,13 +2,17 @@ import type { Server, ServerResponse } from 'node:http';
 import { App, type Logger as BoltLogger, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { AnswerEngine } from '../answer/engine.js';
-import { type Config, ConfigError } from '../config/env.js';
+import type { Config } from '../config/env.js';
 import { guardRequestBodies } from './body-guard.js';
 import { boltLogger } from './bolt-logger.js';
 import { DEFAULT_DELIVERY, type DeliveryOptions, webClientOptions } from './delivery.js';
+import type { EventCapacity } from './event-capacity.js';
 import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerMessages } from './listeners/messages.js';
+import { explainStartFailure, withinStartDeadline } from './start-failure.js';
+import { onlyTeam } from './team-gate.js';
+import { createTokenHealth } from './token-health.js';
 
 export type SlackConfig = Exclude<Config, { mode: 'console' }>;
 
@@ -17,6 +21,7 @@ export interface SlackAppOptions {
   engine: () => AnswerEngine;
   logger: Logger;
   delivery?: Partial<DeliveryOptions>;
+  eventCapacity?: EventCapacity;
 }
 
 export interface SlackApp {
@@ -32,15 +37,24 @@ const SLACK_ENDPOINT = '/slack/events';
 const BODY_LIMIT = 1024 * 1024;
 
 /** The Bolt app, wired to the engine. Slack code here does only wiring: the answers come from the engine. */
-export function createSlackApp({ config, engine, logger, delivery: deliveryOverrides }: SlackAppOptions): SlackApp {
+export function createSlackApp({
+  config,
+  engine,
+  logger,
+  delivery: deliveryOverrides,
+  eventCapacity,
+}: SlackAppOptions): SlackApp {
   const delivery = { ...DEFAULT_DELIVERY, ...deliveryOverrides };
   const clientOptions = webClientOptions(delivery, config.slackApiUrl);
   const log = boltLogger(logger);
-  let ready = false;
+  const tokenHealth = createTokenHealth(logger);
+  let started = false;
+  let tokenTeam: string | undefined;
+  const isReady = () => started && !tokenHealth.refused;
 
   const receiver: Receiver =
     config.mode === 'http'
-      ? createHttpReceiver(config, log, () => ready)
+      ? createHttpReceiver(config, log, isReady)
       : new SocketModeReceiver({ appToken: config.appToken, logger: log, installerOptions: { clientOptions } });
 
   const app = new App({
@@ -54,7 +68,8 @@ export function createSlackApp({ config, engine, logger, delivery: deliveryOverr
     convoStore: false,
   });
 
-  const deps = { engine, logger, delivery };
+  app.use(onlyTeam(() => tokenTeam, logger));
+  const deps = { engine, logger, delivery, tokenHealth, eventCapacity };
   registerCommands(app, deps);
   registerMessages(app, deps);
   registerActions(app, deps);
@@ -65,23 +80,28 @@ export function createSlackApp({ config, engine, logger, delivery: deliveryOverr
   return {
     app,
     get ready() {
-      return ready;
+      return isReady();
     },
     async start() {
-      try {
-        await app.init();
-      } catch (error) {
-        throw explainStartFailure(error, config);
-      }
-      const started = (await (config.mode === 'http'
-        ? app.start({ port: config.port, host: config.host })
-        : app.start())) as unknown;
-      ready = true;
-      const address = config.mode === 'http' ? (started as Server).address() : null;
+      const listening = await withinStartDeadline(async () => {
+        try {
+          tokenTeam = (await app.client.auth.test()).team_id;
+          await app.init();
+        } catch (error) {
+          throw explainStartFailure(error, config, 'bot token');
+        }
+        try {
+          return (await (config.mode === 'http' ? app.start({ port: config.port, host: config.host }) : app.start())) as unknown;
+        } catch (error) {
+          throw explainStartFailure(error, config, 'connect');
+        }
+      }, config);
+      started = true;
+      const address = config.mode === 'http' ? (listening as Server).address() : null;
       return { port: address && typeof address === 'object' ? address.port : undefined };
     },
     async stop() {
-      ready = false;
+      started = false;
       await app.stop();
     },
   };
@@ -103,23 +123,14 @@ function createHttpReceiver(
     logger,
     bodyLimit: BODY_LIMIT,
     customRoutes: [
-      { path: '/healthz', method: ['GET'], handler: (_req, res) => json(res, 200, { ok: true }) },
-      { path: '/readyz', method: ['GET'], handler: (_req, res) => json(res, isReady() ? 200 : 503, { ready: isReady() }) },
+      { path: '/healthz', method: ['GET', 'HEAD'], handler: (_req, res) => json(res, 200, { ok: true }) },
+      {
+        path: '/readyz',
+        method: ['GET', 'HEAD'],
+        handler: (_req, res) => json(res, isReady() ? 200 : 503, { ready: isReady() }),
+      },
     ],
   });
   guardRequestBodies(receiver, SLACK_ENDPOINT, BODY_LIMIT);
   return receiver;
-}
-
-function explainStartFailure(error: unknown, config: SlackConfig): Error {
-  const code = (error as { data?: { error?: string } }).data?.error;
-  if (code === 'invalid_auth' || code === 'not_authed' || code === 'account_inactive' || code === 'token_revoked') {
-    return new ConfigError([
-      `Slack refused SLACK_BOT_TOKEN (${code}): copy the current Bot User OAuth Token from your app's settings → OAuth & Permissions, and reinstall the app if it was revoked`,
-    ]);
-  }
-  const where = config.slackApiUrl ?? 'https://slack.com/api/';
-  return new Error(`Could not reach Slack's Web API at ${where} to check the bot token: ${(error as Error).message}`, {
-    cause: error,
-  });
 }

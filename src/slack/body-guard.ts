@@ -3,18 +3,23 @@ import { parse as parseForm } from 'node:querystring';
 import type { HTTPReceiver } from '@slack/bolt';
 import getRawBody from 'raw-body';
 
+/** Slack's replay window, both ways: Bolt refuses only timestamps older than this, not newer. */
+const MAX_CLOCK_SKEW_S = 5 * 60;
+
 /**
  * Bolt 5.1's HTTPReceiver reads `body.ssl_check` outside its error handling, so a signed body
  * that parses to anything but an object (`null`, `"x"`, `[]`) leaves the request hanging and an
  * unhandled rejection behind. This reads the body first (Bolt accepts a request whose `rawBody`
- * is already read), answers 413 past the limit and 400 to a body that is not an object, and
- * hands everything else to Bolt unchanged, which still verifies the signature.
+ * is already read), answers 413 past the limit, 401 to a timestamp more than five minutes ahead
+ * (a replay prepared in advance) and 400 to a body that is not an object, and hands everything
+ * else to Bolt unchanged, which still verifies the signature and refuses old timestamps.
  */
 export function guardRequestBodies(receiver: HTTPReceiver, endpoint: string, limitBytes: number): void {
   const bolt = receiver.requestListener;
   receiver.requestListener = (req, res) => {
     // Anything else goes to Bolt at once, so that its own error handling (a 404 for an unknown path) still applies.
     if (req.method !== 'POST' || (req.url ?? '/').split('?', 1)[0] !== endpoint) return bolt(req, res);
+    if (isFromTheFuture(req.headers['x-slack-request-timestamp'])) return refuse(res, 401);
     getRawBody(req, { limit: limitBytes, length: req.headers['content-length'] }).then(
       (raw) => {
         if (!isObjectBody(raw, req.headers['content-type'])) return refuse(res, 400);
@@ -27,18 +32,33 @@ export function guardRequestBodies(receiver: HTTPReceiver, endpoint: string, lim
   };
 }
 
+function isFromTheFuture(header: string | string[] | undefined): boolean {
+  const seconds = Number(header);
+  return Number.isFinite(seconds) && seconds > Date.now() / 1000 + MAX_CLOCK_SKEW_S;
+}
+
 /**
- * Cheap on purpose: Bolt parses the body next and answers 400 to invalid JSON. What it cannot
- * survive is valid JSON that is not an object, and every such text starts with another character.
+ * Bolt parses the body next and answers 400 to invalid JSON. What it cannot survive is valid JSON
+ * that is not an object, at the top or in a form's `payload` field. The form is read as Bolt reads
+ * it (querystring, names decoded), so `pay%6Coad` is the `payload` field here as it is there.
  */
 function isObjectBody(raw: Buffer, contentType = ''): boolean {
   const text = raw.toString('utf8');
   if (contentType.startsWith('application/x-www-form-urlencoded')) {
-    if (!text.includes('payload=')) return true;
     const { payload } = parseForm(text);
-    return typeof payload !== 'string' || payload.trimStart().startsWith('{');
+    if (payload === undefined) return true;
+    return typeof payload === 'string' && parsesToObject(payload);
   }
   return text.trimStart().startsWith('{');
+}
+
+function parsesToObject(json: string): boolean {
+  try {
+    const value: unknown = JSON.parse(json);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
 }
 
 function refuse(res: ServerResponse, status: number) {

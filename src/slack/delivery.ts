@@ -5,7 +5,7 @@ import { webApi } from '@slack/bolt';
 export interface DeliveryOptions {
   /** One HTTP attempt to Slack (Web API or response_url). */
   attemptTimeoutMs: number;
-  /** Further attempts after a network error or a 5xx, by @slack/web-api's own retry policy. */
+  /** Further attempts after a failure that certainly did not post anything (see `mayRetry`). */
   retries: number;
   /** The whole delivery, rate-limit waits included. */
   deadlineMs: number;
@@ -14,21 +14,17 @@ export interface DeliveryOptions {
 export const DEFAULT_DELIVERY: DeliveryOptions = { attemptTimeoutMs: 8_000, retries: 2, deadlineMs: 30_000 };
 
 /**
- * Web API client settings. Rate-limited calls are rejected rather than left to the client,
- * whose 429 handling waits out any Retry-After, however long, and pauses every other call meanwhile.
+ * Web API client settings. The client itself never retries: its policy retries a timed-out
+ * chat.postMessage that Slack may well have posted, so `deliverWithinDeadline` decides instead.
+ * Rate-limited calls are rejected rather than left to the client, whose 429 handling waits out
+ * any Retry-After, however long, and pauses every other call meanwhile.
  */
 export function webClientOptions(delivery: DeliveryOptions, slackApiUrl?: string): webApi.WebClientOptions {
   return {
     ...(slackApiUrl ? { slackApiUrl: slackApiUrl.endsWith('/') ? slackApiUrl : `${slackApiUrl}/` } : {}),
     timeout: delivery.attemptTimeoutMs,
     rejectRateLimitedCalls: true,
-    retryConfig: {
-      retries: delivery.retries,
-      factor: 2,
-      minTimeout: 200,
-      maxTimeout: 2_000,
-      maxRetryTime: delivery.deadlineMs,
-    },
+    retryConfig: { retries: 0 },
     // Bolt's respond() posts to response_url with this fetch; without a signal it would wait forever.
     fetch: (input, init) =>
       globalThis.fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(delivery.attemptTimeoutMs) }),
@@ -40,16 +36,55 @@ function retryAfterSeconds(error: unknown): number | undefined {
   return e?.code === webApi.ErrorCode.RateLimitedError && typeof e.retryAfter === 'number' ? e.retryAfter : undefined;
 }
 
-/** Sends again after a 429 when Slack's Retry-After and one more attempt still fit before the deadline; otherwise gives up. */
-export async function deliverWithinDeadline<T>(send: () => Promise<T>, delivery: DeliveryOptions): Promise<T> {
+/** Connection errors that happen before a request is sent: Slack never saw it. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+function causeCodes(error: unknown): string[] {
+  const codes: string[] = [];
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e && codes.length < 5; e = e.cause as typeof e) {
+    if (typeof e.code === 'string') codes.push(e.code);
+  }
+  return codes;
+}
+
+/**
+ * Whether sending again is safe. A call Slack answered with a 5xx, or one that never left
+ * (connection refused, unknown host), did nothing. One that timed out or lost its connection
+ * after it was sent may have been carried out: posting it again could post the message twice,
+ * so only a call that does the same when repeated (`idempotent`: views.publish) is sent again.
+ */
+export function mayRetry(error: unknown, idempotent: boolean): boolean {
+  const e = error as { code?: string; statusCode?: number };
+  if (e?.code === webApi.ErrorCode.HTTPError) return (e.statusCode ?? 0) >= 500;
+  if (causeCodes(error).some((code) => NEVER_SENT.has(code))) return true;
+  return idempotent && (e?.code === webApi.ErrorCode.RequestError || causeCodes(error).length > 0);
+}
+
+const backoffMs = (attempt: number) => Math.min(200 * 2 ** attempt, 2_000);
+
+/**
+ * Sends, and sends again within the deadline: after a 429 when Slack's Retry-After and one more
+ * attempt still fit, and up to `retries` times after a failure that `mayRetry` deems safe.
+ */
+export async function deliverWithinDeadline<T>(
+  send: () => Promise<T>,
+  delivery: DeliveryOptions,
+  { idempotent = false }: { idempotent?: boolean } = {},
+): Promise<T> {
   const deadline = Date.now() + delivery.deadlineMs;
-  for (;;) {
+  for (let retried = 0; ; ) {
     try {
       return await send();
     } catch (error) {
-      const wait = retryAfterSeconds(error);
-      if (wait === undefined || Date.now() + wait * 1000 + delivery.attemptTimeoutMs > deadline) throw error;
-      await sleep(wait * 1000);
+      const rateLimitWait = retryAfterSeconds(error);
+      const wait =
+        rateLimitWait !== undefined
+          ? rateLimitWait * 1000
+          : retried < delivery.retries && mayRetry(error, idempotent)
+            ? backoffMs(retried++)
+            : undefined;
+      if (wait === undefined || Date.now() + wait + delivery.attemptTimeoutMs > deadline) throw error;
+      await sleep(wait);
     }
   }
 }

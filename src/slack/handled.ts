@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Logger } from 'pino';
 import type { Decision } from '../answer/types.js';
 import type { Message } from '../render/message.js';
 import { renderApology } from '../render/notice.js';
+import type { ListenerDeps } from './deps.js';
 
 export interface RequestFields {
   kind: 'command' | 'event' | 'action';
@@ -23,9 +23,11 @@ export const outcomeOf = (decision: Decision): Outcome => ({
 /**
  * Runs one request's work and logs one line with its timing. A failure is logged with a
  * short reference, the user gets an apology quoting it, and nothing propagates to Bolt.
+ * A failure because Slack refused the bot token is told once, by the token health, and
+ * each such request then logs one plain line.
  */
 export async function handled(
-  logger: Logger,
+  { logger, tokenHealth }: Pick<ListenerDeps, 'logger' | 'tokenHealth'>,
   fields: RequestFields,
   work: () => Promise<Outcome>,
   apologize: (apology: Message) => Promise<unknown>,
@@ -36,6 +38,10 @@ export async function handled(
     const outcome = await work();
     logger.info({ ...fields, ...outcome, ms: ms() }, 'handled');
   } catch (error) {
+    if (tokenHealth.noteFailure(error)) {
+      logger.warn({ ...fields, status: 'token_refused', ms: ms() }, 'handled');
+      return;
+    }
     const ref = randomUUID().slice(0, 8);
     logger.error({ ...fields, status: 'error', ref, err: error, ms: ms() }, 'request failed');
     try {

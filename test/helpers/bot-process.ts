@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { ROOT } from './paths.js';
+import { FIXTURE_KNOWLEDGE_DIR, ROOT } from './paths.js';
 import { BOT_TOKEN, SIGNING_SECRET } from './slack-requests.js';
 
 export interface BotProcess {
@@ -9,10 +9,15 @@ export interface BotProcess {
   exited: Promise<number | null>;
 }
 
-/** `npm start`'s entry point as its own process, in HTTP mode on 127.0.0.1, using the given Slack API. */
-export async function startBotProcess(slackApiUrl: string, env: NodeJS.ProcessEnv = {}): Promise<BotProcess> {
+/** `npm start`'s entry point as its own process, in HTTP mode on 127.0.0.1, using the given Slack API and the fixture knowledge. */
+export async function startBotProcess(
+  slackApiUrl: string,
+  env: NodeJS.ProcessEnv = {},
+  user?: { uid: number; gid: number },
+): Promise<BotProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
+    ...user,
     env: {
       ...process.env,
       SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -22,8 +27,8 @@ export async function startBotProcess(slackApiUrl: string, env: NodeJS.ProcessEn
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
-      // Blank, not absent, so that a developer's own .env cannot point the bot at other knowledge.
-      KNOWLEDGE_DIR: '',
+      // Set, so that a developer's own .env cannot point the bot at other knowledge.
+      KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR,
       ...env,
     },
   });

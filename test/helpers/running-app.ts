@@ -4,7 +4,8 @@ import type { AnswerEngine } from '../../src/answer/engine.js';
 import type { LogLevel } from '../../src/config/env.js';
 import { createSlackApp, type SlackApp, type SlackConfig } from '../../src/slack/app.js';
 import type { DeliveryOptions } from '../../src/slack/delivery.js';
-import { realEngine } from './knowledge.js';
+import type { EventCapacity } from '../../src/slack/event-capacity.js';
+import { fixtureEngine } from './knowledge.js';
 import { BOT_TOKEN, SIGNING_SECRET } from './slack-requests.js';
 import { SlackStandIn } from './slack-stand-in.js';
 
@@ -37,13 +38,15 @@ export function httpTestConfig(slackApiUrl: string, logLevel: LogLevel = 'silent
 /** Short bounds so that fault tests take seconds, not the production half-minute. */
 export const TEST_DELIVERY: DeliveryOptions = { attemptTimeoutMs: 400, retries: 1, deadlineMs: 2_500 };
 
-/** The real app in HTTP mode on 127.0.0.1, talking to a Slack API stand-in that the test owns. */
+/** The real app in HTTP mode on 127.0.0.1 (answering from the fixture knowledge unless told), talking to a Slack API stand-in that the test owns. */
 export async function startHttpApp({
-  engine = realEngine(),
+  engine = fixtureEngine(),
   delivery = TEST_DELIVERY,
+  eventCapacity,
 }: {
   engine?: AnswerEngine;
   delivery?: DeliveryOptions;
+  eventCapacity?: EventCapacity;
 } = {}): Promise<RunningApp> {
   const standIn = await new SlackStandIn().start();
   let raw = '';
@@ -59,6 +62,7 @@ export async function startHttpApp({
     engine: () => engine,
     logger,
     delivery,
+    eventCapacity,
   });
   const { port } = await slack.start();
   const origin = `http://127.0.0.1:${port}`;

@@ -10,7 +10,7 @@ export interface Call {
   at: number;
 }
 
-/** How the stand-in answers one call: normally, with an error status, or never. */
+/** How the stand-in answers one call: normally, with an error status, never (hang), or by dropping the connection once the request is in (refuse). */
 export type Behaviour = 'ok' | 'hang' | 'refuse' | { status: number; retryAfter?: number } | { error: string };
 
 /**
@@ -93,11 +93,11 @@ export class SlackStandIn {
     const path = new URL(req.url ?? '/', this.origin).pathname;
     const method = path.startsWith('/api/') ? path.slice('/api/'.length) : path.startsWith('/response/') ? 'response_url' : path;
     const behaviour = this.behaviours.get(method)?.shift() ?? 'ok';
+    this.calls.push({ method, body: parseBody(raw, req.headers['content-type']), at: Date.now() });
     if (behaviour === 'refuse') {
       req.socket.destroy();
       return;
     }
-    this.calls.push({ method, body: parseBody(raw, req.headers['content-type']), at: Date.now() });
     if (behaviour === 'hang') {
       this.hung.push(res);
       return;

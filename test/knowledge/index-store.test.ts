@@ -6,13 +6,13 @@ import { generateKnowledge } from '../../bench/generate-knowledge.js';
 import { createAnswerEngine } from '../../src/answer/engine.js';
 import type { AnswerRequest } from '../../src/answer/types.js';
 import { fileIndexStore } from '../../src/knowledge/index-store.js';
-import { realKnowledge } from '../helpers/knowledge.js';
+import { fixtureKnowledge } from '../helpers/knowledge.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hr-index-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const saved = () => readdirSync(dir).filter((name) => name.endsWith('.json'));
 
-const big = generateKnowledge(realKnowledge(), 1_000);
+const big = generateKnowledge(fixtureKnowledge(), 1_000);
 const requests: AnswerRequest[] = [
   { command: null, text: 'what does the human rights team do?' },
   { command: '/hr-story', text: 'elections' },
@@ -61,7 +61,7 @@ describe('a saved index', () => {
 
   it('a small knowledge base is never written to disk', () => {
     const empty = mkdtempSync(join(tmpdir(), 'hr-index-small-'));
-    createAnswerEngine(realKnowledge(), { indexStore: fileIndexStore(empty) });
+    createAnswerEngine(fixtureKnowledge(), { indexStore: fileIndexStore(empty) });
     expect(readdirSync(empty)).toEqual([]);
     rmSync(empty, { recursive: true });
   });

@@ -1,82 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadKnowledge } from '../../src/knowledge/load.js';
-import { KnowledgeError } from '../../src/knowledge/problems.js';
-import { knowledgeCopy, realKnowledge } from '../helpers/knowledge.js';
-
-/** The line of a file holding `needle`, so expectations follow the file rather than a guess. */
-function lineOf(kb: ReturnType<typeof knowledgeCopy>, file: string, needle: string): number {
-  return (
-    kb
-      .read(file)
-      .split('\n')
-      .findIndex((line) => line.includes(needle)) + 1
-  );
-}
-
-function problemsOf(dir: string): string[] {
-  try {
-    loadKnowledge(dir);
-  } catch (error) {
-    expect(error).toBeInstanceOf(KnowledgeError);
-    return (error as Error).message
-      .split('\n')
-      .slice(1)
-      .map((line) => line.trim());
-  }
-  throw new Error('expected the knowledge to be refused');
-}
-
-describe('the real knowledge', () => {
-  it('loads with every mission, topic and story the issue names', () => {
-    const kb = realKnowledge();
-    expect(kb.missions.map((m) => m.id).sort()).toEqual(
-      [
-        'MONUSCO',
-        'MINUSCA',
-        'MINUSMA',
-        'UNAMID',
-        'UNMISS',
-        'UNMIL',
-        'MINUSTAH',
-        'UNAMI',
-        'UNSMIL',
-        'UNMIK',
-        'UNIOGBIS',
-        'UNSOM',
-        'UNAMA',
-      ].sort(),
-    );
-    expect(kb.topics.map((t) => t.id).sort()).toEqual(
-      ['hr-core-pillar', 'missions-with-hr-teams', 'goals', 'core-activities', 'ohchr-support', 'why-it-matters'].sort(),
-    );
-    expect(kb.stories.map((s) => s.id).sort()).toEqual(
-      [
-        'unmiss-mobile-courts',
-        'minusca-bakala-forum',
-        'unmik-human-rights-masters',
-        'monusco-joint-human-rights-office',
-        'minusca-electoral-support',
-      ].sort(),
-    );
-  });
-});
+import { describe, expect, it } from 'vitest';
+import { copiesForEachTest, problemsOf } from '../helpers/knowledge.js';
 
 describe('a broken knowledge file is refused with its file, line and fix', () => {
-  const copies: ReturnType<typeof knowledgeCopy>[] = [];
-  const copy = () => {
-    const c = knowledgeCopy();
-    copies.push(c);
-    return c;
-  };
-  afterEach(() => {
-    for (const c of copies.splice(0)) c.remove();
-  });
+  const copy = copiesForEachTest();
 
   it('an unknown field', () => {
     const kb = copy();
     kb.edit('missions/MINUSMA.yml', 'where: Mali', 'where: Mali\nwere: Mali');
     expect(problemsOf(kb.dir)).toEqual([
-      `missions/MINUSMA.yml:${lineOf(kb, 'missions/MINUSMA.yml', 'were:')}: unknown field "were": remove it or correct its spelling`,
+      `missions/MINUSMA.yml:${kb.lineOf('missions/MINUSMA.yml', 'were:')}: unknown field "were": remove it or correct its spelling`,
     ]);
   });
 
@@ -91,7 +23,7 @@ describe('a broken knowledge file is refused with its file, line and fix', () =>
   it('a wrong type', () => {
     const kb = copy();
     kb.edit('stories/unmiss-mobile-courts.md', 'missions: [UNMISS]', 'missions: UNMISS');
-    const line = lineOf(kb, 'stories/unmiss-mobile-courts.md', 'missions:');
+    const line = kb.lineOf('stories/unmiss-mobile-courts.md', 'missions:');
     expect(problemsOf(kb.dir)).toEqual([
       expect.stringMatching(new RegExp(`^stories/unmiss-mobile-courts\\.md:${line}: field "missions": .*expected array`)),
     ]);
@@ -117,7 +49,7 @@ describe('a broken knowledge file is refused with its file, line and fix', () =>
   it('an unresolved "Text TK" placeholder', () => {
     const kb = copy();
     kb.edit('missions/MONUSCO.yml', 'achievements: []', 'achievements:\n  - source: peacekeeping-page\n    text: Text TK');
-    const line = lineOf(kb, 'missions/MONUSCO.yml', 'Text TK');
+    const line = kb.lineOf('missions/MONUSCO.yml', 'Text TK');
     expect(problemsOf(kb.dir)).toEqual([
       expect.stringMatching(
         new RegExp(
@@ -130,7 +62,7 @@ describe('a broken knowledge file is refused with its file, line and fix', () =>
   it('a figure that is not word for word in its story', () => {
     const kb = copy();
     kb.edit('stories/unmiss-mobile-courts.md', '  - 25 days', '  - 26 days');
-    const line = lineOf(kb, 'stories/unmiss-mobile-courts.md', '26 days');
+    const line = kb.lineOf('stories/unmiss-mobile-courts.md', '26 days');
     expect(problemsOf(kb.dir)).toEqual([
       expect.stringMatching(
         new RegExp(`^stories/unmiss-mobile-courts\\.md:${line}: figure "26 days" does not appear word for word`),
@@ -150,6 +82,67 @@ describe('a broken knowledge file is refused with its file, line and fix', () =>
     const kb = copy();
     kb.edit('missions/UNAMA.yml', 'names:\n  - Afghanistan', 'names: [Afghanistan\n  - x: : y');
     expect(problemsOf(kb.dir)).toEqual([expect.stringMatching(/^missions\/UNAMA\.yml:\d+: not valid YAML: /)]);
+  });
+
+  it('bad YAML is told with one line number, the line to fix, and how to fix it', () => {
+    const kb = copy();
+    kb.edit('missions/UNAMA.yml', 'names:\n  - Afghanistan', 'names: [Afghanistan\n  - Kabul');
+    expect(problemsOf(kb.dir)).toEqual([
+      `missions/UNAMA.yml:${kb.lineOf('missions/UNAMA.yml', 'names: [')}: not valid YAML: a list opened with "[" is not closed: close it on the same line (with "]")`,
+    ]);
+  });
+
+  it('an unclosed quote in front matter is told at the line that opens it, counted from the top of the file', () => {
+    const kb = copy();
+    kb.edit('stories/unmiss-mobile-courts.md', 'title: Mobile courts', 'title: "Mobile courts');
+    expect(problemsOf(kb.dir)).toEqual([
+      `stories/unmiss-mobile-courts.md:${kb.lineOf('stories/unmiss-mobile-courts.md', 'title:')}: not valid YAML: a text opened with a quote mark is not closed: close it on the same line (with the same quote mark; write an apostrophe inside double quotes)`,
+    ]);
+  });
+
+  it('a tab used to indent', () => {
+    const kb = copy();
+    kb.edit('missions/UNAMA.yml', 'names:\n  - Afghanistan', 'names:\n\t- Afghanistan');
+    expect(problemsOf(kb.dir)).toEqual([
+      `missions/UNAMA.yml:${kb.lineOf('missions/UNAMA.yml', '\t- Afghanistan')}: not valid YAML: a tab is used to indent: indent with spaces only`,
+    ]);
+  });
+
+  it('a value holding ": " says to quote it, once', () => {
+    const kb = copy();
+    kb.edit('topics/goals.md', 'title: The goals of human rights teams', 'title: Goals: what teams aim for');
+    const problems = problemsOf(kb.dir);
+    expect(problems).toEqual([expect.stringMatching(/^topics\/goals\.md:3: not valid YAML: .*in double quotes$/)]);
+    expect(problems[0]).not.toMatch(/at line \d/);
+  });
+
+  it('a year written as a number in figures says to quote it', () => {
+    const kb = copy();
+    kb.edit('stories/unmik-human-rights-masters.md', '  - October 2024', '  - October 2024\n  - 2024');
+    const line = kb.lineOf('stories/unmik-human-rights-masters.md', '  - 2024');
+    expect(problemsOf(kb.dir)).toEqual([
+      `stories/unmik-human-rights-masters.md:${line}: field "figures[2]": 2024 is read as a number, not text: put it in quotes, as - "2024"`,
+    ]);
+  });
+
+  it('a broken mission file is reported alone, not again in every story naming the mission', () => {
+    const kb = copy();
+    kb.edit('missions/MINUSCA.yml', /^where: .*$/m, 'where:\tCentral African Republic\n\tkind: x');
+    const problems = problemsOf(kb.dir);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^missions\/MINUSCA\.yml:\d+: /);
+  });
+
+  it('a mission file failing its checks is reported alone too', () => {
+    const kb = copy();
+    kb.edit('missions/MINUSCA.yml', /^kind: .*\n/m, '');
+    expect(problemsOf(kb.dir)).toEqual([expect.stringMatching(/^missions\/MINUSCA\.yml:1: missing required field "kind"/)]);
+  });
+
+  it('a broken sources.yml is reported alone, not as an unknown source in every entry', () => {
+    const kb = copy();
+    kb.edit('sources.yml', '- id: peacekeeping-page', '- id: peacekeeping-page\n  id: again');
+    expect(problemsOf(kb.dir)).toEqual([expect.stringMatching(/^sources\.yml:\d+: not valid YAML: this field is written twice/)]);
   });
 
   it('a Markdown file without front matter', () => {

@@ -5,9 +5,9 @@ import type { Command } from '../../src/answer/types.js';
 import { renderDecision } from '../../src/render/message.js';
 import { renderHome, renderModal } from '../../src/render/view.js';
 import { buttonsOf, expectBlocksWithinLimits, expectNoMassMention, expectWithinBlockKitLimits } from '../helpers/block-kit.js';
-import { realEngine } from '../helpers/knowledge.js';
+import { fixtureEngine } from '../helpers/knowledge.js';
 
-const engine = realEngine();
+const engine = fixtureEngine();
 const render = (command: Command | null, text: string) => renderDecision(engine.answer({ command, text }));
 const all = (m: ReturnType<typeof render>) => JSON.stringify(m.blocks);
 const KOSOVO_NOTE =
@@ -145,8 +145,8 @@ describe('lists, ambiguity, not found, help', () => {
 
   it('help explains both commands and questions', () => {
     const text = all(render('/hr-mission', 'help'));
-    expect(text).toContain('/hr-mission <acronym, country or town>');
-    expect(text).toContain('/hr-story <mission, country or theme>');
+    expect(text).toContain('/hr-mission &lt;acronym, country or town&gt;');
+    expect(text).toContain('/hr-story &lt;mission, country or theme&gt;');
   });
 });
 

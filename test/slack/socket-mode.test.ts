@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
-import { realEngine } from '../helpers/knowledge.js';
+import { fixtureEngine } from '../helpers/knowledge.js';
 import { TEST_DELIVERY } from '../helpers/running-app.js';
 import { BOT_TOKEN } from '../helpers/slack-requests.js';
 import { SlackStandIn } from '../helpers/slack-stand-in.js';
@@ -38,7 +38,7 @@ beforeAll(async () => {
       logLevel: 'info',
       knowledgeDir: '',
     },
-    engine: () => realEngine(),
+    engine: () => fixtureEngine(),
     logger: pino({ level: 'info' }, sink),
     delivery: TEST_DELIVERY,
   });

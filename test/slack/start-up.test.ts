@@ -2,7 +2,7 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, readConfig } from '../../src/config/env.js';
 import { createSlackApp } from '../../src/slack/app.js';
-import { realEngine } from '../helpers/knowledge.js';
+import { fixtureEngine } from '../helpers/knowledge.js';
 import { httpTestConfig, TEST_DELIVERY } from '../helpers/running-app.js';
 import { SlackStandIn } from '../helpers/slack-stand-in.js';
 
@@ -79,7 +79,7 @@ describe('a token Slack refuses', () => {
     standIn.behave('auth.test', { error: 'invalid_auth' });
     const slack = createSlackApp({
       config: httpTestConfig(standIn.apiUrl),
-      engine: () => realEngine(),
+      engine: () => fixtureEngine(),
       logger: pino({ level: 'silent' }),
       delivery: TEST_DELIVERY,
     });

@@ -9,7 +9,8 @@ import type { ListenerDeps } from '../deps.js';
 import { handled, outcomeOf } from '../handled.js';
 
 /** Buttons: "Share in channel", and the buttons that open a mission, a story or a topic. */
-export function registerActions(app: App, { engine, logger, delivery }: ListenerDeps): void {
+export function registerActions(app: App, deps: ListenerDeps): void {
+  const { engine, delivery } = deps;
   const send = (respond: RespondFn | undefined, message: Parameters<RespondFn>[0]) => {
     if (!respond) throw new Error('this action came without a response_url');
     return deliverWithinDeadline(() => respond(message), delivery);
@@ -27,7 +28,7 @@ export function registerActions(app: App, { engine, logger, delivery }: Listener
     async ({ ack, action, body, respond }) => {
       await ack();
       await handled(
-        logger,
+        deps,
         { kind: 'action', name: SHARE_ACTION },
         async () => {
           const decision = decisionFor(action.value);
@@ -54,7 +55,7 @@ export function registerActions(app: App, { engine, logger, delivery }: Listener
       await ack();
       const inView = body.container?.type === 'view';
       await handled(
-        logger,
+        deps,
         { kind: 'action', name: 'open' },
         async () => {
           const decision = decisionFor(action.value);

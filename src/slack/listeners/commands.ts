@@ -5,11 +5,12 @@ import type { ListenerDeps } from '../deps.js';
 import { handled, outcomeOf } from '../handled.js';
 
 /** /hr-mission and /hr-story: the answer is the acknowledgement itself, ephemeral, well inside Slack's 3 seconds. */
-export function registerCommands(app: App, { engine, logger }: ListenerDeps): void {
+export function registerCommands(app: App, deps: ListenerDeps): void {
+  const { engine } = deps;
   for (const name of COMMANDS) {
     app.command(name, async ({ command, ack }) => {
       await handled(
-        logger,
+        deps,
         { kind: 'command', name },
         async () => {
           const reply = replyTo(engine(), { command: name, text: command.text });

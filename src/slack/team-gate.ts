@@ -1,0 +1,33 @@
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { Logger } from 'pino';
+
+/** The workspace a request comes from, wherever its kind of payload puts it. */
+export function teamOf(body: AnyMiddlewareArgs['body']): string | undefined {
+  const b = body as {
+    team_id?: string;
+    team?: { id?: string } | string | null;
+    user?: { team_id?: string };
+    authorizations?: { team_id?: string | null }[];
+  };
+  if (typeof b.team_id === 'string') return b.team_id;
+  if (b.team && typeof b.team === 'object' && b.team.id) return b.team.id;
+  return b.user?.team_id ?? b.authorizations?.[0]?.team_id ?? undefined;
+}
+
+/**
+ * With one bot token the app serves one workspace. A request from another team (a misrouted
+ * request, or another workspace's app pointed at this URL with the same secret) is acknowledged so
+ * that Slack does not retry it, answered with nothing, and logged with its own status.
+ */
+export function onlyTeam(team: () => string | undefined, logger: Logger): Middleware<AnyMiddlewareArgs> {
+  return async (args) => {
+    const expected = team();
+    const from = teamOf(args.body);
+    if (expected === undefined || from === undefined || from === expected) {
+      await args.next();
+      return;
+    }
+    if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
+    logger.info({ kind: 'request', status: 'other_team', team: from }, 'ignored: from another workspace');
+  };
+}
