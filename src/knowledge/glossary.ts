@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { formatBytes, KNOWLEDGE_LIMITS } from './limits.js';
 import { parseYamlFile } from './parse-file.js';
 import type { Problem } from './problems.js';
 import { stem, tokenize } from './text.js';
@@ -67,6 +68,11 @@ export function readGlossary(dir: string): GlossaryFile {
   const path = join(dir, GLOSSARY_FILE);
   const none: GlossaryFile = { glossary: EMPTY_GLOSSARY, problems: [], lineOf: () => undefined };
   if (!existsSync(path)) return none;
+  const { size } = statSync(path);
+  if (size > KNOWLEDGE_LIMITS.fileBytes) {
+    const message = `the file is ${formatBytes(size)}, over the ${formatBytes(KNOWLEDGE_LIMITS.fileBytes)} a knowledge file may hold: keep the phrases people really use`;
+    return { ...none, problems: [{ file: GLOSSARY_FILE, message }] };
+  }
   const parsed = parseYamlFile(GLOSSARY_FILE, readFileSync(path, 'utf8'));
   if ('message' in parsed) return { ...none, problems: [parsed] };
   const result = validate(glossarySchema, parsed.data ?? {}, parsed);

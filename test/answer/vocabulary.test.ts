@@ -1,29 +1,24 @@
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAnswerEngine } from '../../src/answer/engine.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
-import { KnowledgeError } from '../../src/knowledge/problems.js';
+import { type KnowledgeCopy, knowledgeCopy, problemsOf } from '../helpers/knowledge.js';
 import { runScript } from '../helpers/run-cli.js';
 
+/** A small knowledge folder of its own, so that these answers do not follow the real or the frozen one. */
 const FIXTURE = new URL('./fixtures/knowledge', import.meta.url).pathname;
 
-/** A scratch copy of the fixture knowledge, to edit as an editor would. */
-function fixtureCopy() {
-  const dir = mkdtempSync(join(tmpdir(), 'hr-vocabulary-'));
-  cpSync(FIXTURE, dir, { recursive: true });
-  copies.push(dir);
-  return {
-    dir,
-    read: (file: string) => readFileSync(join(dir, file), 'utf8'),
-    write: (file: string, text: string) => writeFileSync(join(dir, file), text),
-  };
-}
-const copies: string[] = [];
+const copies: KnowledgeCopy[] = [];
 afterEach(() => {
-  for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
+  for (const c of copies.splice(0)) c.remove();
 });
+/** A scratch copy of the fixture, to edit as an editor would. */
+function fixtureCopy() {
+  const copy = knowledgeCopy(FIXTURE);
+  copies.push(copy);
+  return copy;
+}
 
 /** What the bot answers once it has (re)loaded the folder: the loader and the engine factory, as a reload does. */
 const answerFrom = (dir: string, text: string) => {
@@ -57,7 +52,7 @@ describe('asks: lines', () => {
   it('must be answerable from their own entry: kb:check names the file and line of one that is not', async () => {
     const kb = fixtureCopy();
     kb.write('topics/universal.md', addAsks(kb.read('topics/universal.md'), ['How many criminal cases did the court hear?']));
-    const line = kb.read('topics/universal.md').split('\n').indexOf('  - How many criminal cases did the court hear?') + 1;
+    const line = kb.lineOf('topics/universal.md', 'How many criminal cases');
     const run = await runScript('src/cli/kb-check.ts', [kb.dir]);
     expect(run.code).not.toBe(0);
     expect(run.stdout + run.stderr).toMatch(
@@ -111,22 +106,9 @@ describe('glossary.yml', () => {
         '  sing: [la la]',
       ].join('\n'),
     );
-    let problems: string[] = [];
-    try {
-      loadKnowledge(kb.dir);
-    } catch (error) {
-      expect(error).toBeInstanceOf(KnowledgeError);
-      problems = (error as KnowledgeError).problems.map((p) => `${p.file}:${p.line}: ${p.message}`);
-    }
-    expect(problems).toEqual([expect.stringMatching(/^glossary\.yml:9: unknown field "intents\.sing"/)]);
+    expect(problemsOf(kb.dir)).toEqual([expect.stringMatching(/^glossary\.yml:9: unknown field "intents\.sing"/)]);
     kb.write('glossary.yml', kb.read('glossary.yml').replace(/intents:\n {2}sing: \[la la\]/, ''));
-    try {
-      loadKnowledge(kb.dir);
-      problems = [];
-    } catch (error) {
-      problems = (error as KnowledgeError).problems.map((p) => `${p.file}:${p.line}: ${p.message}`);
-    }
-    expect(problems).toEqual([
+    expect(problemsOf(kb.dir)).toEqual([
       expect.stringMatching(/^glossary\.yml:5: "tribunals" is already read as "mobile courts"/),
       expect.stringMatching(/^glossary\.yml:6: term "teleportation": "teleportation" is in no entry/),
     ]);
