@@ -2,6 +2,7 @@ import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAnswerEngine } from '../../src/answer/engine.js';
+import { createLiveEngine } from '../../src/answer/live-engine.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { type KnowledgeCopy, knowledgeCopy, problemsOf } from '../helpers/knowledge.js';
 import { runScript } from '../helpers/run-cli.js';
@@ -64,15 +65,15 @@ describe('asks: lines', () => {
 });
 
 describe('glossary.yml', () => {
-  it('an added synonym takes effect when the knowledge is reloaded', () => {
+  it('an added synonym takes effect when the running bot reloads the knowledge', async () => {
     const kb = fixtureCopy();
+    const live = createLiveEngine(kb.dir, { onReloaded: () => {}, onInvalid: (error) => expect.fail(error.message) });
     const question = 'where do the itinerant tribunals sit?';
-    expect(answerFrom(kb.dir, question).first).not.toBe('unmiss-mobile-courts');
-    kb.write(
-      'glossary.yml',
-      kb.read('glossary.yml').replace('also: [travelling courts]', 'also: [travelling courts, itinerant tribunals]'),
-    );
-    expect(answerFrom(kb.dir, question)).toEqual({ status: 'found', first: 'unmiss-mobile-courts' });
+    const top = () => live.current().answer({ command: null, text: question }).results[0]?.entry.id;
+    expect(top()).not.toBe('unmiss-mobile-courts');
+    kb.edit('glossary.yml', 'also: [travelling courts]', 'also: [travelling courts, itinerant tribunals]');
+    await live.reload();
+    expect(top()).toBe('unmiss-mobile-courts');
   });
 
   it('a French phrase reaches the English text, and the answer says the source is in English', () => {
