@@ -6,7 +6,7 @@ import { cleanSlackText } from './clean-text.js';
 import { excerptFor } from './excerpt.js';
 import { normalise } from './normalise.js';
 import { createMissionResolver, type MissionResolver } from './resolve-mission.js';
-import { searchEntries, UBIQUITOUS } from './search-entries.js';
+import { type SearchScope, searchEntries, UBIQUITOUS } from './search-entries.js';
 import type { AnswerRequest, AskedFor, Decision, Ranked, Status } from './types.js';
 import { createUnderstanding, type Understood } from './understand.js';
 
@@ -162,15 +162,7 @@ function answerStory(
   const ofMissions = stories.filter((s) => s.missions.some((id) => wanted.has(id)));
   if (ofMissions.length > 0) {
     // Among a mission's own stories, its places, titles, keywords and phrasings tell which the asker means.
-    const ranking = searchEntries(index, understood.words, {
-      types: ['story'],
-      fields: ['names', 'title', 'keywords', 'asks'],
-      limit: MAX_STORY_RESULTS,
-      minCoverage: 0,
-    });
-    const scores = new Map(ranking.map((r) => [r.entry.id, r.score]));
-    const ranked = ofMissions.map((entry) => ({ entry, score: scores.get(entry.id) ?? 0 })).sort((a, b) => b.score - a.score);
-    return decide('found', ranked.slice(0, MAX_STORY_RESULTS));
+    return decide('found', rankStories(index, ofMissions, understood.words, { fields: ['names', 'title', 'keywords', 'asks'] }));
   }
   // No mission named, or none with a story yet: the stories' own words may still say which is
   // meant ("joint office" is a word of UNIOGBIS's name, and both words of the UNJHRO story).
@@ -255,10 +247,8 @@ function answerAboutMissions(index: SearchIndex, understood: Understood, named: 
   if (wantsStory(understood)) {
     const stories = index.knowledge.stories.filter(isAbout);
     if (stories.length === 0) return card(named[0]);
-    const ranking = searchEntries(index, subject, { types: ['story'], limit: MAX_STORY_RESULTS, figures, minCoverage: 0 });
-    const scores = new Map(ranking.map((r) => [r.entry.id, r.score]));
-    const ranked = stories.map((entry) => ({ entry, score: scores.get(entry.id) ?? 0 })).sort((a, b) => b.score - a.score);
-    return decide('found', ranked.slice(0, MAX_STORY_RESULTS), [], answering(ranked[0].entry, understood));
+    const ranked = rankStories(index, stories, subject, { figures });
+    return decide('found', ranked, [], answering(ranked[0].entry, understood));
   }
   const ranked = searchEntries(index, subject, { limit: NAMED_MISSION_DEPTH, figures });
   const own = ranked.find((r) => isAbout(r.entry));
@@ -267,6 +257,19 @@ function answerAboutMissions(index: SearchIndex, understood: Understood, named: 
   if (!own && overall.length === 0) return decide('not_found', named.map(unscored));
   const first = own ?? unscored(named[0]);
   return decide('found', [first, ...overall], relatedTo(index, first.entry), answering(first.entry, understood));
+}
+
+/** Chosen stories (a mission's), best first for the asker's words; those matching none of them keep their order, last. */
+function rankStories(
+  index: SearchIndex,
+  stories: Story[],
+  words: string[],
+  scope: Omit<SearchScope, 'limit' | 'types'>,
+): Ranked[] {
+  const ranking = searchEntries(index, words, { ...scope, types: ['story'], limit: MAX_STORY_RESULTS, minCoverage: 0 });
+  const scores = new Map(ranking.map((r) => [r.entry.id, r.score]));
+  const ranked = stories.map((entry) => ({ entry, score: scores.get(entry.id) ?? 0 })).sort((a, b) => b.score - a.score);
+  return ranked.slice(0, MAX_STORY_RESULTS);
 }
 
 /** What an answer lists beside its entry: a mission's stories. */
