@@ -43,6 +43,22 @@ describe('answers to the questions of the relevance table', () => {
     expect(excerpts).toBeGreaterThan(0);
   });
 
+  it('answer a request for a quote or a byline with the whole communications card: passage, figures, attribution', () => {
+    const requests = byKind.intent.map(ask).filter((d) => d.intents?.some((k) => k === 'quote' || k === 'author'));
+    expect(requests.length).toBeGreaterThan(0);
+    for (const decision of requests) {
+      const story = decision.results[0].entry;
+      expect(story.type, decision.query).toBe('story');
+      expect(decision.excerpt, decision.query).toBeUndefined();
+      const text = renderDecision(decision).text;
+      if (story.type !== 'story') continue;
+      for (const paragraph of story.text.split(/\n\s*\n/)) expect(squeeze(text)).toContain(squeeze(paragraph));
+      for (const figure of story.figures) expect(text).toContain(figure);
+      const author = knowledge.sources.get(story.source)?.author;
+      if (author) expect(text).toContain(author);
+    }
+  });
+
   it('say the source is in English exactly when the question is French', () => {
     for (const row of byKind.french) {
       const decision = ask(row);
