@@ -3,6 +3,7 @@ import { phraseKey } from '../knowledge/glossary.js';
 import { entryTerm, type SearchIndex } from '../knowledge/search-index.js';
 import { stem, words as wordsOf } from '../knowledge/text.js';
 import type { Mission } from '../knowledge/types.js';
+import { withoutAuxiliaries } from '../knowledge/vocabulary.js';
 import { clausesOf, normalise, type TypedWord } from './normalise.js';
 import { dropPadding, opensQuestion } from './padding.js';
 import type { MissionResolver } from './resolve-mission.js';
@@ -32,17 +33,6 @@ export type Understand = (text: string, options?: { padding: boolean }) => Under
 
 /** Words after which a capitalised word is a place: "in Nepal", "au Népal". */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'about', 'en', 'au', 'aux', 'dans']);
-const AUXILIARY = new Set(['do', 'does', 'did']);
-const PREPOSITIONS = new Set(['in', 'for', 'about', 'with', 'on', 'at', 'to', 'there', 'here']);
-
-/**
- * "How do they…", "what does the team…": "do" helping another verb says nothing; it is the verb
- * only at the end of a clause or before a preposition ("what does UNSOM do?", "what do they do in Mali").
- */
-function withoutAuxiliaries(words: TypedWord[]): TypedWord[] {
-  return words.filter((w, i) => !AUXILIARY.has(w.word) || i === words.length - 1 || PREPOSITIONS.has(words[i + 1].word));
-}
-
 /** Two French small words, or one beside a French phrase, make a question French. */
 const FRENCH_MARKERS_ALONE = 2;
 
@@ -115,7 +105,7 @@ export function createUnderstanding(index: SearchIndex, resolveMission: MissionR
     const all = clausesOf(normalise(text));
     const clauses = padding ? dropPadding(all, clauseFacts) : all.map((c) => c.words);
     const asked = all.some((c) => c.asked || opensQuestion(c.words));
-    const typed = clauses.flatMap(withoutAuxiliaries);
+    const typed = clauses.flatMap((clause) => withoutAuxiliaries(clause, (w) => w.word));
     const folded = typed.map((w) => w.word).filter((w) => w.length > 1);
     const reading = index.vocabulary(folded);
     // A word the glossary read as part of a phrase ("for Many thanks") is no place.

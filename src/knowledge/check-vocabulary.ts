@@ -3,7 +3,7 @@ import type { Problem } from './problems.js';
 import { entryTerm } from './search-index.js';
 import { words } from './text.js';
 import type { Entry, KnowledgeBase } from './types.js';
-import { compileVocabulary } from './vocabulary.js';
+import { compileVocabulary, withoutAuxiliaries } from './vocabulary.js';
 
 type LineOfEntry = (entry: Entry, path: PropertyKey[]) => number | undefined;
 
@@ -35,7 +35,7 @@ export function checkVocabulary(kb: KnowledgeBase, lineOfEntry: LineOfEntry): Pr
   for (const entry of entries) {
     const own = ownTerms(entry);
     (entry.asks ?? []).forEach((ask, i) => {
-      const asked = [...new Set(read(words(ask)).words.flatMap((w) => entryTerm(w) ?? []))];
+      const asked = [...new Set(read(withoutAuxiliaries(words(ask), String)).words.flatMap((w) => entryTerm(w) ?? []))];
       const missing = asked.filter((t) => !own.has(t));
       if (asked.length === 0 || missing.length * 2 > asked.length) {
         problems.push({

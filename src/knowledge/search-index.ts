@@ -5,7 +5,7 @@ import { runAtOnce, runInSlices, type Steps } from './steps.js';
 import { MISSION_NAME_NOISE, STOP_WORDS } from './stop-words.js';
 import { fold, sentences, soundKey, stem, tokenize, words } from './text.js';
 import type { Entry, EntryType, KnowledgeBase, Mission } from './types.js';
-import { compileVocabulary, type Vocabulary } from './vocabulary.js';
+import { compileVocabulary, type Vocabulary, withoutAuxiliaries } from './vocabulary.js';
 
 /** One name people type for a mission (acronym, place, short form, full name). */
 export interface NameDoc {
@@ -72,7 +72,7 @@ function figureSentences(text: string): string {
 }
 
 function toEntryDoc(entry: Entry, missionsById: ReadonlyMap<string, Mission>, vocabulary: Vocabulary): EntryDoc {
-  const asks = (entry.asks ?? []).map((ask) => vocabulary(words(ask)).words.join(' ')).join(' · ');
+  const asks = (entry.asks ?? []).map((ask) => vocabulary(withoutAuxiliaries(words(ask), String)).words.join(' ')).join(' · ');
   switch (entry.type) {
     case 'mission': {
       const text = [entry.name, ...entry.achievements.map((a) => a.text)].join('\n');

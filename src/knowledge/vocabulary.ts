@@ -86,3 +86,15 @@ export function compileVocabulary(glossary: Glossary): Vocabulary {
     return reading;
   };
 }
+
+const AUXILIARY = new Set(['do', 'does', 'did']);
+const PREPOSITIONS = new Set(['in', 'for', 'about', 'with', 'on', 'at', 'to', 'there', 'here']);
+
+/**
+ * "How do they…", "what does the team…": "do" helping another verb says nothing; it is the verb
+ * only at the end of a clause or before a preposition ("what does UNSOM do?", "what do they do in
+ * Mali"). Questions and `asks:` lines both go through this, so that both sides agree.
+ */
+export function withoutAuxiliaries<T>(words: readonly T[], wordOf: (item: T) => string): T[] {
+  return words.filter((w, i) => !AUXILIARY.has(wordOf(w)) || i === words.length - 1 || PREPOSITIONS.has(wordOf(words[i + 1])));
+}
