@@ -47,7 +47,7 @@ export function renderDecision(decision: Decision, options: RenderOptions = {}):
     ...context(view.credit ?? '', sharedBy),
     ...(view.credit ? [] : sourcesContext(decision.sources)),
     ...footnotesContext(decision.footnotes),
-    ...context(decision.language === 'fr' ? SOURCE_IN_ENGLISH : ''),
+    ...context(decision.language === 'fr' && decision.status === 'found' ? SOURCE_IN_ENGLISH : ''),
     ...actions([...shareButton, ...openButtons(view.links)]),
   ]);
   return { blocks, text: fallbackText(blocks, decision) };
