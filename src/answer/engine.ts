@@ -94,10 +94,8 @@ function withoutRepeats(results: Ranked[], related: Story[]) {
   const unique = results.filter((r) => !seen.has(r.entry.id) && seen.add(r.entry.id));
   const [best, ...rest] = unique;
   const listed = new Set(related.map((s) => s.id));
-  return {
-    results: best ? [best, ...rest.filter((r) => !listed.has(r.entry.id))] : [],
-    related: related.filter((s) => !seen.has(s.id)),
-  };
+  const shown = best ? [best, ...rest.filter((r) => !listed.has(r.entry.id))] : [];
+  return { results: shown, related: related.filter((s) => s.id !== best?.entry.id) };
 }
 
 /** The missions a conversation was about: the context entry's mission, or a story's first mission. */
