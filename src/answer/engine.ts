@@ -172,11 +172,11 @@ function answerStory(
 }
 
 /** Intents answered by a story: who wrote it, a passage to quote, a mission's stories. */
-const wantsStory = (understood: Understood) =>
-  ['author', 'quote', 'stories'].some((k) => understood.intents.has(k as IntentKind));
+const STORY_INTENTS: readonly IntentKind[] = ['author', 'quote', 'stories'];
 /** Intents answered by a mission's card: its full name, whether it still runs, what its team achieved. */
-const wantsCard = (understood: Understood) =>
-  ['name', 'status', 'achievements'].some((k) => understood.intents.has(k as IntentKind));
+const CARD_INTENTS: readonly IntentKind[] = ['name', 'status', 'achievements'];
+const wantsStory = (understood: Understood) => STORY_INTENTS.some((k) => understood.intents.has(k));
+const wantsCard = (understood: Understood) => CARD_INTENTS.some((k) => understood.intents.has(k));
 const wantsFigure = (understood: Understood) => understood.intents.has('figures') || understood.intents.has('date');
 
 /**
@@ -207,11 +207,13 @@ function answerQuestion(index: SearchIndex, understood: Understood, fromContext:
   const figures = wantsFigure(understood);
   const ranked = searchEntries(index, understood.words, { limit: MAX_SUGGESTIONS, figures, types });
   const [best, second] = ranked;
-  if (!best || !confident(best, understood))
+  if (!best || !confident(best, understood)) {
+    // Nothing answers: the nearest entries, if any came close, are offered as suggestions.
     return decide(
       'not_found',
       ranked.filter((r) => (r.matched ?? 0) > 0),
     );
+  }
   const tie = second && second.coverage === best.coverage && second.score >= best.score * TIE_RATIO;
   const results = tie ? [best, second] : [best];
   return decide('found', results, relatedTo(index, best.entry), answering(best.entry, understood));
