@@ -26,24 +26,7 @@ const QUESTION_OPENERS = new Set(
   ),
 );
 /** The asker speaking of themselves. */
-const FIRST_PERSON = new Set([
-  'i',
-  'im',
-  'ive',
-  'id',
-  'my',
-  'me',
-  'we',
-  'were',
-  'our',
-  'je',
-  'j',
-  'moi',
-  'nous',
-  'mon',
-  'ma',
-  'mes',
-]);
+const FIRST_PERSON = new Set(['i', 'im', 'ive', 'my', 'me', 'we', 'our', 'je', 'j', 'moi', 'nous', 'mon', 'ma', 'mes']);
 const MODAL = new Set(['can', 'could', 'would', 'will', 'may', 'pouvez', 'pourriez', 'peux', 'pourrais', 'pouvais']);
 const ADDRESSEE = new Set(['you', 'u', 'ya', 'vous', 'tu']);
 const ASKER = new Set(['me', 'us', 'moi', 'nous']);
@@ -60,9 +43,10 @@ export function withoutRequestFrame(words: TypedWord[]): TypedWord[] {
       rest = rest.slice(1);
       changed = true;
     } else if (MODAL.has(first) && ADDRESSEE.has(second ?? '')) {
-      // modal, addressee, optional "please", a verb, optional "me"/"us"
+      // modal, addressee, optional "please", a verb with "me"/"us" after it (or before, in French)
       let n = 2;
       if (third === 'please') n++;
+      if (ASKER.has(rest[n]?.word ?? '')) n++;
       const verb = rest[n]?.word;
       if (verb && !QUESTION_OPENERS.has(verb)) n++;
       if (ASKER.has(rest[n]?.word ?? '')) n++;
