@@ -7,6 +7,7 @@ import { excerptFor } from './excerpt.js';
 import { normalise } from './normalise.js';
 import { createMissionResolver, type MissionResolver } from './resolve-mission.js';
 import { type SearchScope, searchEntries, UBIQUITOUS } from './search-entries.js';
+import { createSuggester } from './suggest.js';
 import type { AnswerRequest, AskedFor, Decision, Ranked, Status } from './types.js';
 import { createUnderstanding, type Understood } from './understand.js';
 
@@ -14,6 +15,8 @@ export interface AnswerEngine {
   answer(request: AnswerRequest): Decision;
   /** One entry, as a button opens it; undefined when the id is unknown (e.g. after an edit). */
   show(type: EntryType, id: string): Decision | undefined;
+  /** Entries whose names begin with or sound like what is being typed, for a type-ahead; at most `limit`. */
+  suggest(text: string, limit: number): Entry[];
   readonly knowledge: KnowledgeBase;
 }
 
@@ -40,6 +43,7 @@ export function createAnswerEngine(knowledge: KnowledgeBase, { indexStore, index
   const understand = createUnderstanding(index, resolveMission);
   return {
     knowledge,
+    suggest: createSuggester(index, resolveMission),
     answer(request) {
       const query = cleanSlackText(request.text);
       const asked: AskedFor =

@@ -8,7 +8,7 @@ export type Command = (typeof COMMANDS)[number];
 export interface AnswerRequest {
   command: Command | null;
   text: string;
-  /** The entry the previous answer in a conversation was about: a follow-up that names no mission is about its mission. */
+  /** What the conversation was last about: a question naming no mission is taken as about this entry's mission. */
   context?: { entryId: string };
 }
 

@@ -6,6 +6,8 @@ import type { EntryType } from '../knowledge/types.js';
 /** Action ids of the buttons the renderer makes; the Slack listeners answer them. */
 export const SHARE_ACTION = 'share';
 export const OPEN_ACTION_PREFIX = 'open:';
+/** The Home tab's type-ahead over missions, stories and topics. */
+export const SEARCH_ACTION = 'search_entries';
 
 const originSchema = z.union([
   z.strictObject({ command: z.enum(COMMANDS).nullable(), text: z.string().max(MAX_TEXT_LENGTH) }),

@@ -33,9 +33,17 @@ export interface Button {
   style?: 'primary';
 }
 
+/** A select whose options the app gives as the user types (answered by the app's options listener). */
+export interface ExternalSelect {
+  type: 'external_select';
+  action_id: string;
+  placeholder: TextObject;
+  min_query_length: number;
+}
+
 export type Block =
   | { type: 'header'; text: TextObject }
-  | { type: 'section'; text?: TextObject; fields?: TextObject[]; accessory?: Button }
+  | { type: 'section'; text?: TextObject; fields?: TextObject[]; accessory?: Button | ExternalSelect }
   | { type: 'context'; elements: TextObject[] }
   | { type: 'actions'; elements: Button[] }
   | { type: 'divider' };

@@ -56,9 +56,8 @@ export function missionCard(mission: Mission, allStories: Story[], decision: Dec
 
 export function storyPassage(story: Story, decision: Decision, others: Story[]): EntryView {
   const source = decision.sources.find((s) => s.id === story.source);
-  const quote = story.text
-    .split(/\n\s*\n/)
-    .map((paragraph) => blockQuote(escapeText(paragraph.replace(/\s*\n\s*/g, ' '))))
+  const quote = passageParagraphs(story)
+    .map((paragraph) => blockQuote(escapeText(paragraph)))
     .join('\n>\n');
   return {
     blocks: [
@@ -70,6 +69,11 @@ export function storyPassage(story: Story, decision: Decision, others: Story[]):
     links: [...others.map((s) => storyLink(s, 'Also: ')), ...story.missions.map((id) => missionLink(id, ' mission card'))],
     credit: source ? escapeText(attribution(source)) : undefined,
   };
+}
+
+/** A story's passage as its paragraphs, each on one line: word for word, only the line breaks undone. */
+export function passageParagraphs(story: Story): string[] {
+  return story.text.split(/\n\s*\n/).map((paragraph) => paragraph.replace(/\s*\n\s*/g, ' '));
 }
 
 export function topicAnswer(topic: Topic): EntryView {

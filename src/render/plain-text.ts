@@ -1,4 +1,5 @@
 import type { Block, TextObject } from './blocks.js';
+import { escapeText } from './mrkdwn.js';
 
 const BOLD = /\*(\S(?:[^*\n]*\S)?)\*/g;
 
@@ -14,13 +15,16 @@ export function blocksToText(blocks: Block[], { terminal = false } = {}): string
   const lines: string[] = [];
   for (const block of blocks) {
     switch (block.type) {
-      case 'header':
-        lines.push(terminal ? block.text.text.toUpperCase() : block.text.text);
+      case 'header': {
+        // A header is plain text; the fallback is read as mrkdwn, so its text is escaped there.
+        const text = escapeText(block.text.text);
+        lines.push(terminal ? text.toUpperCase() : text);
         break;
+      }
       case 'section':
         if (block.text) lines.push(plain(block.text));
         if (block.fields) lines.push(block.fields.map((f) => `• ${plain(f)}`).join('\n'));
-        if (terminal && block.accessory) lines.push(`[${block.accessory.text.text}]`);
+        if (terminal && block.accessory?.type === 'button') lines.push(`[${block.accessory.text.text}]`);
         break;
       case 'context':
         lines.push(block.elements.map(plain).join(' · '));

@@ -7,6 +7,7 @@ import { missionLine } from './entry-views.js';
 import { renderDecision } from './message.js';
 import { bold, code, escapeText, truncate } from './mrkdwn.js';
 import { renderGone } from './notice.js';
+import { searchBlock } from './search.js';
 
 export interface HomeView {
   type: 'home';
@@ -22,7 +23,7 @@ export interface ModalView {
 
 const MODAL_TITLE_LENGTH = 24;
 /** Room kept in the Home tab for the header, help, sources and notes around the two lists. */
-const HOME_FIXED_BLOCKS = 12;
+const HOME_FIXED_BLOCKS = 13;
 
 /** The App Home tab: how to ask, the directory of missions, the stories, where it all comes from. */
 export function renderHome(knowledge: KnowledgeBase): HomeView {
@@ -33,6 +34,7 @@ export function renderHome(knowledge: KnowledgeBase): HomeView {
   const hidden = knowledge.stories.length - stories.length;
   const blocks: Block[] = [
     header('Human rights in UN peace operations'),
+    searchBlock(),
     ...sections(
       `Ask me in any channel or here:\n• ${code('/hr-mission <acronym, country or town>')} for a mission card\n• ${code('/hr-story <mission, country or theme>')} for passages to quote\n• a question, by mentioning me or in a direct message`,
     ),

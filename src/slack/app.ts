@@ -8,8 +8,12 @@ import { boltLogger } from './bolt-logger.js';
 import { DEFAULT_DELIVERY, type DeliveryOptions, webClientOptions } from './delivery.js';
 import type { EventCapacity } from './event-capacity.js';
 import { registerActions } from './listeners/actions.js';
+import { registerAssistant } from './listeners/assistant.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerMessages } from './listeners/messages.js';
+import { registerShortcut } from './listeners/shortcut.js';
+import { registerTypeAhead } from './listeners/type-ahead.js';
+import { registerWorkflowStep } from './listeners/workflow-step.js';
 import { explainStartFailure, withinStartDeadline } from './start-failure.js';
 import { onlyTeam } from './team-gate.js';
 import { createTokenHealth } from './token-health.js';
@@ -73,6 +77,10 @@ export function createSlackApp({
   registerCommands(app, deps);
   registerMessages(app, deps);
   registerActions(app, deps);
+  registerAssistant(app, deps);
+  registerShortcut(app, deps);
+  registerWorkflowStep(app, deps);
+  registerTypeAhead(app, deps);
   app.error(async (error) => {
     logger.error({ err: error }, 'unhandled error in a listener');
   });

@@ -39,12 +39,20 @@ function retryAfterSeconds(error: unknown): number | undefined {
 /** Connection errors that happen before a request is sent: Slack never saw it. */
 const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 
-function causeCodes(error: unknown): string[] {
+/** The system error codes (ECONNREFUSED, …) under an error, from its causes. */
+function systemCodes(error: unknown): string[] {
   const codes: string[] = [];
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e && codes.length < 5; e = e.cause as typeof e) {
+  let e = (error as { cause?: unknown } | undefined)?.cause as { code?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; e && depth < 5; depth++, e = e.cause as typeof e) {
     if (typeof e.code === 'string') codes.push(e.code);
   }
   return codes;
+}
+
+/** Slack's answer to a call, where there was one: a Web API call or a post to a response_url. */
+function answeredStatus(error: unknown): number | undefined {
+  const e = error as { code?: string; statusCode?: number };
+  return e?.code === webApi.ErrorCode.HTTPError || e?.code === 'slack_bolt_respond_error' ? e.statusCode : undefined;
 }
 
 /**
@@ -52,12 +60,14 @@ function causeCodes(error: unknown): string[] {
  * (connection refused, unknown host), did nothing. One that timed out or lost its connection
  * after it was sent may have been carried out: posting it again could post the message twice,
  * so only a call that does the same when repeated (`idempotent`: views.publish) is sent again.
+ * A call Slack answered otherwise (a refused token, a bad request) would only fail again.
  */
 export function mayRetry(error: unknown, idempotent: boolean): boolean {
-  const e = error as { code?: string; statusCode?: number };
-  if (e?.code === webApi.ErrorCode.HTTPError) return (e.statusCode ?? 0) >= 500;
-  if (causeCodes(error).some((code) => NEVER_SENT.has(code))) return true;
-  return idempotent && (e?.code === webApi.ErrorCode.RequestError || causeCodes(error).length > 0);
+  const status = answeredStatus(error);
+  if (status !== undefined) return status >= 500;
+  const codes = systemCodes(error);
+  if (codes.some((code) => NEVER_SENT.has(code))) return true;
+  return idempotent && (error as { code?: string })?.code === webApi.ErrorCode.RequestError;
 }
 
 const backoffMs = (attempt: number) => Math.min(200 * 2 ** attempt, 2_000);

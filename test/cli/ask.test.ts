@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectWithinBlockKitLimits } from '../helpers/block-kit.js';
-import { knowledgeCopy, realKnowledge } from '../helpers/knowledge.js';
+import { fixtureKnowledge, knowledgeCopy, realKnowledge } from '../helpers/knowledge.js';
 import { FIXTURE_KNOWLEDGE_DIR } from '../helpers/paths.js';
 import { runScript } from '../helpers/run-cli.js';
 
@@ -35,6 +35,27 @@ describe('npm run ask', () => {
   it('a question without --command', async () => {
     const answer = JSON.parse((await ask(['--json', 'what', 'is', 'the', 'role', 'of', 'OHCHR?'])).stdout);
     expect(answer.results[0]).toMatchObject({ type: 'topic', id: 'ohchr-support' });
+  });
+
+  it('--jsonl takes a follow-up with its context, and refuses a context of the wrong kind', async () => {
+    const { stories } = fixtureKnowledge();
+    const [story] = stories;
+    const aboutItsMission = [
+      story.missions[0],
+      ...stories.filter((s) => s.missions.includes(story.missions[0])).map((s) => s.id),
+    ];
+    const input = [
+      JSON.stringify({ text: 'and is it still active?', context: { entryId: story.id } }),
+      JSON.stringify({ text: 'and is it still active?', context: story.id }),
+    ].join('\n');
+    const { code, stdout } = await ask(['--jsonl'], input);
+    expect(code).toBe(0);
+    const [followUp, refused] = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(aboutItsMission).toContain(followUp.results[0].id);
+    expect(refused).toEqual({ error: expect.stringContaining('"context" must be an object'), line: 2 });
   });
 
   it('--jsonl answers each line in order, with one error object per bad line', async () => {

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
+import { afterAll, beforeAll } from 'vitest';
 import type { AnswerEngine } from '../../src/answer/engine.js';
 import type { LogLevel } from '../../src/config/env.js';
 import { createSlackApp, type SlackApp, type SlackConfig } from '../../src/slack/app.js';
@@ -84,4 +85,23 @@ export async function startHttpApp({
       await standIn.stop();
     },
   };
+}
+
+/**
+ * Starts the app for a test file with unhandled rejections recorded: a request that leaves one
+ * behind is a defect even when its answer looks right. `rejections()` hands over those so far.
+ */
+export function appWatchingRejections(options?: Parameters<typeof startHttpApp>[0]) {
+  const recorded: unknown[] = [];
+  const onRejection = (reason: unknown) => recorded.push(reason);
+  const state = { app: undefined as unknown as RunningApp, rejections: () => recorded.splice(0) };
+  beforeAll(async () => {
+    process.on('unhandledRejection', onRejection);
+    state.app = await startHttpApp(options);
+  });
+  afterAll(async () => {
+    await state.app.stop();
+    process.off('unhandledRejection', onRejection);
+  });
+  return state;
 }

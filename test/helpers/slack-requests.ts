@@ -100,3 +100,80 @@ export async function send(url: string, request: SlackRequest, headers: Headers 
   const text = await response.text();
   return { status: response.status, text, json: () => JSON.parse(text) };
 }
+
+const interactive = (payload: Record<string, unknown>): SlackRequest => ({
+  body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+  contentType: 'application/x-www-form-urlencoded',
+});
+
+/** A message shortcut used on a message: Slack's `message_action` payload. */
+export function messageShortcut(callbackId: string, text: string, responseUrl: string, user = 'U1'): SlackRequest {
+  return interactive({
+    type: 'message_action',
+    callback_id: callbackId,
+    trigger_id: '123.456.ghi',
+    message_ts: '1700000000.000900',
+    response_url: responseUrl,
+    message: { type: 'message', user: 'U2', ts: '1700000000.000900', text },
+    user: { id: user, name: 'someone' },
+    channel: { id: 'C1', name: 'general' },
+    team: { id: 'T1', domain: 'test' },
+    token: 'deprecated-verification-token',
+    action_ts: '1700000001.0002',
+    api_app_id: 'A1',
+  });
+}
+
+/** What Slack sends while someone types in an external_select: `block_suggestion`. */
+export function blockSuggestion(actionId: string, value: string, user = 'U1'): SlackRequest {
+  return interactive({
+    type: 'block_suggestion',
+    user: { id: user, username: 'someone', team_id: 'T1' },
+    container: { type: 'view', view_id: 'V1' },
+    api_app_id: 'A1',
+    token: 'deprecated-verification-token',
+    action_id: actionId,
+    block_id: 'search',
+    value,
+    team: { id: 'T1', domain: 'test' },
+    view: { id: 'V1', type: 'home' },
+  });
+}
+
+/** An option chosen in an external_select of the Home tab. */
+export function optionChosen(actionId: string, value: string, user = 'U1'): SlackRequest {
+  return interactive({
+    type: 'block_actions',
+    user: { id: user, username: 'someone', team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'deprecated-verification-token',
+    container: { type: 'view', view_id: 'V1' },
+    trigger_id: '123.456.jkl',
+    team: { id: 'T1', domain: 'test' },
+    view: { id: 'V1', type: 'home' },
+    actions: [
+      {
+        type: 'external_select',
+        action_id: actionId,
+        block_id: 'search',
+        selected_option: { text: { type: 'plain_text', text: 'x' }, value },
+        action_ts: '1700000001.0003',
+      },
+    ],
+  });
+}
+
+/** A workflow reaching the app's custom step: the `function_executed` event. */
+export function functionExecuted(callbackId: string, inputs: Record<string, unknown>, executionId: string, eventId: string) {
+  return eventCallback(
+    {
+      type: 'function_executed',
+      function: { id: 'Fn1', callback_id: callbackId, title: 'x', app_id: 'A1' },
+      inputs,
+      function_execution_id: executionId,
+      workflow_execution_id: 'Wx1',
+      bot_access_token: 'xwfp-test-workflow-token',
+    },
+    eventId,
+  );
+}

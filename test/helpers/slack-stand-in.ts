@@ -10,6 +10,16 @@ export interface Call {
   at: number;
 }
 
+/** A message the app posted, kept so that conversations.replies can give a thread back as Slack would. */
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+  thread_ts?: string;
+  text?: string;
+  blocks?: unknown[];
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
+
 /** How the stand-in answers one call: normally, with an error status, never (hang), or by dropping the connection once the request is in (refuse). */
 export type Behaviour = 'ok' | 'hang' | 'refuse' | { status: number; retryAfter?: number } | { error: string };
 
@@ -25,6 +35,9 @@ export class SlackStandIn {
   readonly sockets = new WebSocketServer({ noServer: true });
   socket?: WebSocket;
   private responseUrls = 0;
+  /** Messages posted with chat.postMessage (and edited with chat.update), oldest first. */
+  readonly messages: PostedMessage[] = [];
+  private lastTs = 1_700_000_000;
 
   constructor() {
     this.server = createServer((req, res) => {
@@ -93,7 +106,8 @@ export class SlackStandIn {
     const path = new URL(req.url ?? '/', this.origin).pathname;
     const method = path.startsWith('/api/') ? path.slice('/api/'.length) : path.startsWith('/response/') ? 'response_url' : path;
     const behaviour = this.behaviours.get(method)?.shift() ?? 'ok';
-    this.calls.push({ method, body: parseBody(raw, req.headers['content-type']), at: Date.now() });
+    const body = parseBody(raw, req.headers['content-type']);
+    this.calls.push({ method, body, at: Date.now() });
     if (behaviour === 'refuse') {
       req.socket.destroy();
       return;
@@ -115,10 +129,30 @@ export class SlackStandIn {
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(this.answer(method)));
+    res.end(JSON.stringify(this.answer(method, body)));
   }
 
-  private answer(method: string): Record<string, unknown> {
+  private nextTs(): string {
+    this.lastTs += 1;
+    return `${this.lastTs}.000100`;
+  }
+
+  /** A thread as conversations.replies gives it: the parent, then the replies; metadata only when asked for. */
+  private replies(body: Record<string, unknown>) {
+    const withMetadata = String(body.include_all_metadata) === 'true';
+    const messages = this.messages
+      .filter((m) => m.channel === body.channel && (m.ts === body.ts || m.thread_ts === body.ts))
+      .map(({ metadata, ...m }) => ({
+        type: 'message',
+        user: 'U0BOT',
+        bot_id: 'B0BOT',
+        ...m,
+        ...(withMetadata && metadata ? { metadata } : {}),
+      }));
+    return { ok: true, messages, has_more: false, response_metadata: { next_cursor: '' } };
+  }
+
+  private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
       case 'auth.test':
         return {
@@ -130,8 +164,23 @@ export class SlackStandIn {
           user_id: 'U0BOT',
           bot_id: 'B0BOT',
         };
-      case 'chat.postMessage':
-        return { ok: true, channel: 'C1', ts: `${Date.now() / 1000}` };
+      case 'chat.postMessage': {
+        const message = { ...(body as Omit<PostedMessage, 'ts'>), ts: this.nextTs() };
+        this.messages.push(message);
+        return { ok: true, channel: message.channel, ts: message.ts };
+      }
+      case 'chat.update': {
+        const message = this.messages.find((m) => m.channel === body.channel && m.ts === body.ts);
+        if (!message) return { ok: false, error: 'message_not_found' };
+        Object.assign(message, body);
+        return { ok: true, channel: message.channel, ts: message.ts };
+      }
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: this.nextTs() };
+      case 'conversations.replies':
+        return this.replies(body);
+      case 'views.open':
+        return { ok: true, view: { id: 'V1' } };
       case 'apps.connections.open':
         return { ok: true, url: `${this.origin.replace('http', 'ws')}/socket` };
       default:
@@ -140,12 +189,15 @@ export class SlackStandIn {
   }
 }
 
+/** Fields the Web API client sends as JSON inside a form. */
+const JSON_FIELDS = new Set(['blocks', 'view', 'metadata', 'prompts', 'outputs']);
+
 function parseBody(raw: string, contentType = ''): Record<string, unknown> {
   if (raw === '') return {};
   if (contentType.includes('application/json')) return JSON.parse(raw);
   const body: Record<string, unknown> = {};
   for (const [key, value] of new URLSearchParams(raw)) {
-    body[key] = key === 'blocks' || key === 'view' ? JSON.parse(value) : value;
+    body[key] = JSON_FIELDS.has(key) ? JSON.parse(value) : value;
   }
   return body;
 }

@@ -1,19 +1,10 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApp, startHttpApp } from '../helpers/running-app.js';
+import { describe, expect, it } from 'vitest';
+import { appWatchingRejections } from '../helpers/running-app.js';
 import { eventCallback, type SlackRequest, send, signatureHeaders, slashCommand } from '../helpers/slack-requests.js';
 
-let app: RunningApp;
-const rejections: unknown[] = [];
-const onRejection = (reason: unknown) => rejections.push(reason);
-beforeAll(async () => {
-  process.on('unhandledRejection', onRejection);
-  app = await startHttpApp();
-});
-afterAll(async () => {
-  await app.stop();
-  process.off('unhandledRejection', onRejection);
-});
+const running = appWatchingRejections();
+const { rejections } = running;
 
 const now = () => Math.floor(Date.now() / 1000);
 const valid = (): SlackRequest => slashCommand('/hr-mission', 'Mali', 'http://127.0.0.1:9/never');
@@ -67,37 +58,37 @@ function isHandledShape(body: string): boolean {
 
 describe('hostile HTTP requests', () => {
   it('a thousand forged, unsigned, stale, truncated or malformed requests are each refused with 4xx; no handler runs', async () => {
-    const handledBefore = app.logs.filter((l) => l.msg === 'handled').length;
+    const handledBefore = running.app.logs.filter((l) => l.msg === 'handled').length;
     const samples = fc.sample(hostile, { numRuns: 1000, seed: 20261122 });
     const statuses = await Promise.all(
-      samples.map(({ request, headers }) => send(app.url, request, headers).then((r) => r.status)),
+      samples.map(({ request, headers }) => send(running.app.url, request, headers).then((r) => r.status)),
     );
     const refused = statuses.filter((s) => s >= 400 && s < 500);
     expect(refused).toHaveLength(1000);
-    expect(app.logs.filter((l) => l.msg === 'handled').length).toBe(handledBefore);
-    expect(app.standIn.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
-    expect(rejections).toEqual([]);
+    expect(running.app.logs.filter((l) => l.msg === 'handled').length).toBe(handledBefore);
+    expect(running.app.standIn.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
+    expect(rejections()).toEqual([]);
   });
 
   it('a POST to any other path gets a 404, not a hanging request', async () => {
     const body = 'x=1';
-    const response = await fetch(`${app.origin}/not-slack`, {
+    const response = await fetch(`${running.app.origin}/not-slack`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...signatureHeaders(body) },
       body,
       signal: AbortSignal.timeout(3_000),
     });
     expect(response.status).toBe(404);
-    expect(rejections).toEqual([]);
+    expect(rejections()).toEqual([]);
   });
 
   it('an oversized request is refused with 413, whether its Content-Length says so or it is streamed without one', async () => {
     const body = `command=%2Fhr-mission&text=${'x'.repeat(1024 * 1024)}`;
-    const declared = await send(app.url, form(body), signatureHeaders(body));
+    const declared = await send(running.app.url, form(body), signatureHeaders(body));
     expect(declared.status).toBe(413);
     const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
     let sent = 0;
-    const streamed = await fetch(app.url, {
+    const streamed = await fetch(running.app.url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...signatureHeaders(body) },
       body: new ReadableStream({
@@ -113,10 +104,10 @@ describe('hostile HTTP requests', () => {
   });
 
   it('the app still answers a valid request afterwards', async () => {
-    const answer = await send(app.url, slashCommand('/hr-mission', 'Mali', app.standIn.responseUrl()));
+    const answer = await send(running.app.url, slashCommand('/hr-mission', 'Mali', running.app.standIn.responseUrl()));
     expect(answer.status).toBe(200);
     expect(answer.json().blocks[0].text.text).toBe('MINUSMA · Mali');
     const event = eventCallback({ type: 'app_home_opened', user: 'U1', channel: 'D1', tab: 'home' }, 'EvAfterFuzz');
-    expect((await send(app.url, event)).status).toBe(200);
+    expect((await send(running.app.url, event)).status).toBe(200);
   });
 });

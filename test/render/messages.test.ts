@@ -166,7 +166,9 @@ describe('App Home and modals', () => {
     const home = renderHome(engine.knowledge);
     expectBlocksWithinLimits(home.blocks, 100);
     expectNoMassMention(JSON.stringify(home));
-    const accessories = home.blocks.flatMap((b) => (b.type === 'section' && b.accessory ? [b.accessory.value] : []));
+    const accessories = home.blocks.flatMap((b) =>
+      b.type === 'section' && b.accessory?.type === 'button' ? [b.accessory.value] : [],
+    );
     expect(accessories).toHaveLength(13 + 5);
     expect(JSON.stringify(home)).toContain('Knowledge last updated');
     expect(JSON.stringify(home)).toContain(KOSOVO_NOTE);

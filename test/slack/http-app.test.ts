@@ -229,6 +229,8 @@ describe('mentions and direct messages', () => {
 /** Clicks an entry's button in the Home tab; returns the views.open call it makes. */
 async function clickHomeButton(type: 'mission' | 'story', id: string) {
   const before = app.standIn.callsTo('views.open').length;
+  const opensLogged = () => app.logs.filter((l) => l.msg === 'handled' && l.name === 'open').length;
+  const openedBefore = opensLogged();
   await send(
     app.url,
     blockAction({
@@ -238,7 +240,10 @@ async function clickHomeButton(type: 'mission' | 'story', id: string) {
       view: { id: 'V1', type: 'home' },
     }),
   );
-  return (await app.standIn.waitFor('views.open', before + 1))[before];
+  const call = (await app.standIn.waitFor('views.open', before + 1))[before];
+  // The click's log line follows the views.open call; waiting for it keeps it out of the next test's count.
+  while (opensLogged() === openedBefore) await new Promise((r) => setTimeout(r, 10));
+  return call;
 }
 
 describe('App Home', () => {

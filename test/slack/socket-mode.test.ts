@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
+import { decodeOrigin, SEARCH_ACTION } from '../../src/render/actions.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
 import { fixtureEngine } from '../helpers/knowledge.js';
 import { TEST_DELIVERY } from '../helpers/running-app.js';
@@ -120,6 +121,32 @@ describe('Socket Mode, end to end', () => {
     const [reply] = await standIn.waitFor('chat.postMessage');
     expect(reply.body).toMatchObject({ channel: 'C9', thread_ts: '1700000002.000100' });
     expect(reply.body.text).toContain('The Office of the High Commissioner for Human Rights (OHCHR) provides expertise');
+  });
+
+  it('answers the Home tab type-ahead in the acknowledgement of its envelope', async () => {
+    const [mission] = fixtureEngine().knowledge.missions;
+    socket.send(
+      JSON.stringify({
+        envelope_id: 'env-suggestion-1',
+        type: 'interactive',
+        accepts_response_payload: true,
+        payload: {
+          type: 'block_suggestion',
+          user: { id: 'U1', team_id: 'T1' },
+          team: { id: 'T1', domain: 'test' },
+          api_app_id: 'A1',
+          action_id: SEARCH_ACTION,
+          block_id: 'search',
+          value: mission.id,
+          container: { type: 'view', view_id: 'V1' },
+        },
+      }),
+    );
+    const ack = (await acknowledgement('env-suggestion-1')) as {
+      payload: { option_groups: { options: { value: string }[] }[] };
+    };
+    const values = ack.payload.option_groups.flatMap((g) => g.options.map((o) => decodeOrigin(o.value)));
+    expect(values).toContainEqual({ type: 'mission', id: mission.id });
   });
 
   it('keeps the app token out of the logs', () => {

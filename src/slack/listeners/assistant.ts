@@ -1,0 +1,122 @@
+import { type App, Assistant } from '@slack/bolt';
+import { cleanSlackText } from '../../answer/clean-text.js';
+import type { AnswerEngine } from '../../answer/engine.js';
+import { starterQuestions } from '../../answer/starters.js';
+import {
+  ASSISTANT_GREETING,
+  ASSISTANT_PROMPTS_TITLE,
+  ASSISTANT_STATUS,
+  type Prompt,
+  renderPrompts,
+  renderThreadTitle,
+} from '../../render/assistant.js';
+import type { Message } from '../../render/message.js';
+import { replyTo } from '../../render/reply.js';
+import { deliverWithinDeadline } from '../delivery.js';
+import { deliveryKey } from '../delivery-key.js';
+import type { ListenerDeps } from '../deps.js';
+import { DEFAULT_EVENT_CAPACITY, withinCapacity } from '../event-capacity.js';
+import { EventDeduper } from '../event-dedupe.js';
+import { handled, outcomeOf } from '../handled.js';
+import { lastEntryOf, type ThreadContext, threadContextMetadata, threadEntryStore } from '../thread-entry-store.js';
+
+/**
+ * The assistant panel (Bolt's Assistant): a greeting and suggested prompts when a thread opens;
+ * then each message answered in its thread as a mention is, leaning on the entry the thread was
+ * last about. Bolt routes every threaded direct message here, so the DM listener never sees them.
+ */
+export function registerAssistant(app: App, deps: ListenerDeps): void {
+  const { engine, logger, delivery } = deps;
+  const deduper = new EventDeduper();
+  /** The prompts change only with the knowledge: worked out once per engine (a reload brings a new one). */
+  let prompts: { for: AnswerEngine; prompts: Prompt[] } | undefined;
+  const currentPrompts = () => {
+    const current = engine();
+    if (prompts?.for !== current) prompts = { for: current, prompts: renderPrompts(starterQuestions(current)) };
+    return prompts.prompts;
+  };
+  const firstDelivery = (body: Parameters<typeof deliveryKey>[0], name: string) => {
+    const key = deliveryKey(body);
+    const first = key === undefined || deduper.firstTime(key);
+    if (!first) logger.info({ kind: 'event', name, event_id: body.event_id, status: 'skipped' }, 'handled');
+    return first;
+  };
+  /** Status, title and thread memory help, but an answer never waits on them: a failure is logged and passed over. */
+  const bestEffort = async <T>(what: string, call: () => Promise<T>, fallback: T): Promise<T> => {
+    try {
+      return await call();
+    } catch (error) {
+      logger.warn({ kind: 'event', name: what, err: error }, 'assistant call failed');
+      return fallback;
+    }
+  };
+
+  const assistant = new Assistant({
+    threadContextStore: threadEntryStore(),
+
+    threadStarted: async ({ event, body, client, setSuggestedPrompts }) => {
+      const name = 'assistant_thread_started';
+      if (!firstDelivery(body, name)) return;
+      const { channel_id: channel, thread_ts, context } = event.assistant_thread;
+      await handled(
+        deps,
+        { kind: 'event', name },
+        async () => {
+          await deliverWithinDeadline(
+            () =>
+              client.chat.postMessage({
+                channel,
+                thread_ts,
+                text: ASSISTANT_GREETING,
+                metadata: threadContextMetadata(context, undefined),
+              }),
+            delivery,
+          );
+          const prompts = currentPrompts();
+          if (prompts.length > 0) {
+            await deliverWithinDeadline(() => setSuggestedPrompts({ title: ASSISTANT_PROMPTS_TITLE, prompts }), delivery, {
+              idempotent: true,
+            });
+          }
+          return { status: 'greeted', results: prompts.map((p) => p.message) };
+        },
+        async () => {},
+      );
+    },
+
+    userMessage: [
+      // Bounded like the other events: a burst waits its turn or is dropped, rather than filling memory.
+      withinCapacity(deps.eventCapacity ?? DEFAULT_EVENT_CAPACITY, logger),
+      async ({ message, body, client, getThreadContext, setStatus, setTitle }) => {
+        const name = 'assistant.message';
+        if ('bot_id' in message || !('thread_ts' in message) || !message.thread_ts) return;
+        if (!firstDelivery(body, name)) return;
+        const place = { channel: message.channel, thread_ts: message.thread_ts };
+        const text = 'text' in message && typeof message.text === 'string' ? message.text : '';
+        const post = (reply: Message, metadata?: ReturnType<typeof threadContextMetadata>) =>
+          deliverWithinDeadline(
+            () =>
+              client.chat.postMessage({ ...place, text: reply.text, blocks: reply.blocks, ...(metadata ? { metadata } : {}) }),
+            delivery,
+          );
+        await handled(
+          deps,
+          { kind: 'event', name },
+          async () => {
+            await bestEffort('assistant.threads.setStatus', () => setStatus(ASSISTANT_STATUS), undefined);
+            const context: ThreadContext = await bestEffort('thread context', getThreadContext, {});
+            const lastEntry = lastEntryOf(context);
+            const answer = replyTo(engine(), { command: null, text, ...(lastEntry ? { context: { entryId: lastEntry } } : {}) });
+            const found = answer.ok && answer.decision.status === 'found' ? answer.decision.results[0]?.entry.id : undefined;
+            await post(answer.message, threadContextMetadata(context, found ?? lastEntry));
+            if (!lastEntry)
+              await bestEffort('assistant.threads.setTitle', () => setTitle(renderThreadTitle(cleanSlackText(text))), undefined);
+            return answer.ok ? outcomeOf(answer.decision) : { status: 'bad_request' };
+          },
+          (apology) => post(apology),
+        );
+      },
+    ],
+  });
+  app.assistant(assistant);
+}
