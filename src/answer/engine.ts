@@ -64,9 +64,9 @@ export function createAnswerEngine(knowledge: KnowledgeBase, { indexStore, index
       if (understood.intents.has('help') && understood.words.length === 0) return decide('help', []);
       switch (asked) {
         case 'mission':
-          return answerMission(index, resolveMission, query, understood, decide);
+          return answerMission({ index, resolveMission, query, understood, decide });
         case 'story':
-          return answerStory(index, resolveMission, query, understood, decide);
+          return answerStory({ index, resolveMission, query, understood, decide });
         case 'question':
           return answerQuestion(index, understood, contextMissions(index, request.context), decide);
       }
@@ -132,13 +132,16 @@ function asksForDirectory(index: SearchIndex, understood: Understood): boolean {
   return understood.directory.size > 0 || intents.has('list') || (intents.has('status') && understood.words.length === 0);
 }
 
-function answerMission(
-  index: SearchIndex,
-  resolveMission: MissionResolver,
-  query: string,
-  understood: Understood,
-  decide: Decide,
-): Decision {
+/** What a command's answer is made from: the index, the mission resolver, the text as typed and as understood. */
+interface CommandRequest {
+  index: SearchIndex;
+  resolveMission: MissionResolver;
+  query: string;
+  understood: Understood;
+  decide: Decide;
+}
+
+function answerMission({ index, resolveMission, query, understood, decide }: CommandRequest): Decision {
   const { missions } = index.knowledge;
   if (understood.empty || asksForDirectory(index, understood)) return decide('list', missions.map(unscored));
   const match = resolveMission(normalise(query));
@@ -148,13 +151,7 @@ function answerMission(
   return decide(match.status, match.missions);
 }
 
-function answerStory(
-  index: SearchIndex,
-  resolveMission: MissionResolver,
-  query: string,
-  understood: Understood,
-  decide: Decide,
-): Decision {
+function answerStory({ index, resolveMission, query, understood, decide }: CommandRequest): Decision {
   const { stories } = index.knowledge;
   if (understood.empty || asksForDirectory(index, understood)) return decide('list', stories.map(unscored));
   const match = resolveMission(normalise(query));
