@@ -1,6 +1,5 @@
 import { createHmac } from 'node:crypto';
 import type { Insertable } from 'kysely';
-import { HELP_WORDS } from '../answer/engine.js';
 import type { Decision } from '../answer/types.js';
 import { tokenize } from '../knowledge/text.js';
 import type { FeedbackTable, RequestsTable, Surface } from './schema.js';
@@ -88,8 +87,12 @@ export function answerEntryIds(decision: Decision): string[] {
 /** Not found, or a question the engine could only answer with help (not someone asking for help). */
 export function isUnanswered(decision: Decision): boolean {
   if (decision.status === 'not_found') return true;
-  const query = decision.query.trim().toLowerCase();
-  return decision.status === 'help' && decision.asked === 'question' && query !== '' && !HELP_WORDS.has(query);
+  return (
+    decision.status === 'help' &&
+    decision.asked === 'question' &&
+    decision.query.trim() !== '' &&
+    !decision.intents?.includes('help')
+  );
 }
 
 /** "Where is  MINUSCA?" and "where is minusca" group together. */
