@@ -31,5 +31,10 @@ export const MIXED_QUERIES: AnswerRequest[] = [
     'how many students graduated?',
     'wat are the gaols of the human rihgts teams',
     'civilian casualties in Afghanistan',
+    // Questions as people write them: padded, paraphrased, French, about a place not covered.
+    "Good morning! Quick one from a new colleague: what are the human rights teams' goals? Many thanks 🙏",
+    'how do they stop abuses before they happen',
+    'audiences foraines au Soudan du Sud',
+    "what's the human rights situation in Nepal?",
   ].map((text) => ({ command: null, text })),
 ];

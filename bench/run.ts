@@ -344,8 +344,9 @@ async function benchRecording(slackApiUrl: string, rounds = 3, seconds = 5) {
     const runs: Record<'off' | 'on', Run[]> = { off: [], on: [] };
     for (const side of ['off', 'on'] as const)
       await load(servers[side].port, { duration: Math.min(3, seconds), connections: 10 });
+    // Each round swaps which goes first, so that a drift in the machine's load favours neither.
     for (let round = 0; round < rounds; round++) {
-      for (const side of ['off', 'on'] as const)
+      for (const side of round % 2 ? (['on', 'off'] as const) : (['off', 'on'] as const))
         runs[side].push(await measure(servers[side], { duration: seconds, connections: 10 }));
     }
     const recorded = await servers.on.recorded();

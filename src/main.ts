@@ -9,10 +9,13 @@ import { knowledgeVersion } from './knowledge/version.js';
 import { watchFolder } from './knowledge/watch.js';
 import { eventDedupe } from './slack/dedupe.js';
 import { createMetrics } from './slack/metrics.js';
+import { installationStoreOn } from './store/installations.js';
 import { startStore } from './store/store.js';
 
 /** Time allowed for in-flight requests to finish on SIGTERM, SIGINT or SIGHUP before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 4_000;
+/** Longest the console waits, at its end, for what it recorded to be written (PGlite's first start takes seconds). */
+const CONSOLE_FLUSH_MS = 30_000;
 /** Kept back from the grace when flushing the recording queue, so the process exits by itself. */
 const RECORDING_FLUSH_MARGIN_MS = 300;
 
@@ -58,7 +61,7 @@ runOrExit(async () => {
   if (config.mode === 'console') {
     await runConsole(live.current, { input: process.stdin, output: process.stdout, logger, recording: store?.recording });
     await watcher.close();
-    await store?.close(SHUTDOWN_GRACE_MS);
+    await store?.close(CONSOLE_FLUSH_MS, { waitForOpen: true });
     return 0;
   }
 
@@ -74,7 +77,10 @@ runOrExit(async () => {
     metrics,
     recording: store?.recording,
     reports: store?.reports,
-    installationStore: config.mode === 'http' && config.oauth ? store?.installations(config.oauth.clientSecret) : undefined,
+    installationStore:
+      config.mode === 'http' && config.oauth && store
+        ? installationStoreOn(store.database(), config.oauth.clientSecret)
+        : undefined,
   });
   const { port } = await slack.start();
   const shared = config.redisUrl ? 'redis' : 'memory';

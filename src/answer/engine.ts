@@ -1,13 +1,15 @@
+import type { IntentKind } from '../knowledge/glossary.js';
 import type { IndexStore } from '../knowledge/index-store.js';
 import { buildSearchIndex, entryTerm, type SearchIndex } from '../knowledge/search-index.js';
-import { words } from '../knowledge/text.js';
 import type { Entry, EntryType, Footnote, KnowledgeBase, Mission, Source, Story } from '../knowledge/types.js';
 import { cleanSlackText } from './clean-text.js';
-import { missionsNamedOrMeant } from './follow-up.js';
+import { excerptFor } from './excerpt.js';
+import { normalise } from './normalise.js';
 import { createMissionResolver, type MissionResolver } from './resolve-mission.js';
-import { searchEntries } from './search-entries.js';
+import { type SearchScope, searchEntries, UBIQUITOUS } from './search-entries.js';
 import { createSuggester } from './suggest.js';
 import type { AnswerRequest, AskedFor, Decision, Ranked, Status } from './types.js';
+import { createUnderstanding, type Understood } from './understand.js';
 
 export interface AnswerEngine {
   answer(request: AnswerRequest): Decision;
@@ -18,16 +20,14 @@ export interface AnswerEngine {
   readonly knowledge: KnowledgeBase;
 }
 
-export const HELP_WORDS = new Set(['help', 'aide', '?', '-h', '--help', 'usage']);
-const LIST_WORDS = new Set(['list', 'all', 'liste', 'tout', 'toutes']);
-/** A command's text asking for everything: nothing, or a word like "list". */
-const asksForAll = (query: string) => query === '' || LIST_WORDS.has(query.toLowerCase());
 /** A runner-up this close to the best answer to a question is offered beside it. */
 const TIE_RATIO = 0.8;
 /** Stories found by a search: more than a message could offer as buttons is of no use. */
 const MAX_STORY_RESULTS = 25;
 /** How deep a question naming a mission looks for that mission's own entries among the best answers. */
 const NAMED_MISSION_DEPTH = 25;
+/** Nearest entries offered as buttons when nothing answers. */
+const MAX_SUGGESTIONS = 3;
 
 export interface EngineOptions {
   /** Where a large index is saved and loaded from. */
@@ -40,6 +40,7 @@ export interface EngineOptions {
 export function createAnswerEngine(knowledge: KnowledgeBase, { indexStore, index: built }: EngineOptions = {}): AnswerEngine {
   const index = built ?? buildSearchIndex(knowledge, indexStore);
   const resolveMission = createMissionResolver(index);
+  const understand = createUnderstanding(index, resolveMission);
   return {
     knowledge,
     suggest: createSuggester(index, resolveMission),
@@ -47,24 +48,27 @@ export function createAnswerEngine(knowledge: KnowledgeBase, { indexStore, index
       const query = cleanSlackText(request.text);
       const asked: AskedFor =
         request.command === '/hr-mission' ? 'mission' : request.command === '/hr-story' ? 'story' : 'question';
-      const decide = (status: Status, results: Ranked[], related: Story[] = []): Decision =>
+      const understood = understand(query, { padding: asked === 'question' });
+      const decide: Decide = (status, results, related = [], extra = {}) =>
         withCitations(index, {
           origin: { command: request.command, text: query },
           asked,
           status,
           query,
-          results,
-          related,
+          ...withoutRepeats(results, related),
+          intents: [...understood.intents],
+          ...(understood.french ? { language: 'fr' as const } : {}),
+          ...extra,
         });
 
-      if (HELP_WORDS.has(query.toLowerCase())) return decide('help', []);
+      if (understood.intents.has('help') && understood.words.length === 0) return decide('help', []);
       switch (asked) {
         case 'mission':
-          return answerMission(index, resolveMission, query, decide);
+          return answerMission({ index, resolveMission, query, understood, decide });
         case 'story':
-          return answerStory(index, resolveMission, query, decide);
+          return answerStory({ index, resolveMission, query, understood, decide });
         case 'question':
-          return answerQuestion(index, query, decide, request.context);
+          return answerQuestion(index, understood, contextMissions(index, request.context), decide);
       }
     },
     show(type, id) {
@@ -85,78 +89,188 @@ export function createAnswerEngine(knowledge: KnowledgeBase, { indexStore, index
   };
 }
 
-type Decide = (status: Status, results: Ranked[], related?: Story[]) => Decision;
+type Extra = Pick<Decision, 'excerpt' | 'uncovered'>;
+type Decide = (status: Status, results: Ranked[], related?: Story[], extra?: Extra) => Decision;
 
-function answerMission(index: SearchIndex, resolveMission: MissionResolver, query: string, decide: Decide): Decision {
+/** One entry is never shown twice in an answer: a mission card's stories are not offered again beside it. */
+function withoutRepeats(results: Ranked[], related: Story[]) {
+  const seen = new Set<string>();
+  const unique = results.filter((r) => !seen.has(r.entry.id) && seen.add(r.entry.id));
+  const [best, ...rest] = unique;
+  const listed = new Set(related.map((s) => s.id));
+  const shown = best ? [best, ...rest.filter((r) => !listed.has(r.entry.id))] : [];
+  return { results: shown, related: related.filter((s) => s.id !== best?.entry.id) };
+}
+
+/** The missions a conversation was about: the context entry's mission, or a story's first mission. */
+function contextMissions(index: SearchIndex, context: AnswerRequest['context']): Mission[] {
+  const entry = context && index.byId.get(context.entryId);
+  if (!entry || entry.type === 'topic') return [];
+  const id = entry.type === 'mission' ? entry.id : entry.missions[0];
+  const mission = index.missionsById.get(id);
+  return mission ? [mission] : [];
+}
+
+/** The words a question searches for beyond mission names, words meaning "the missions", and words too common to tell entries apart. */
+function subjectWords(index: SearchIndex, understood: Understood): number {
+  const limit = index.entries.documentCount * UBIQUITOUS;
+  return understood.words.filter((word) => {
+    const term = entryTerm(word);
+    return (
+      term !== null &&
+      !understood.directory.has(word) &&
+      !understood.nameWords.has(word) &&
+      (index.documentFrequency.get(term) ?? 0) <= limit
+    );
+  }).length;
+}
+
+/** Nothing asked but the missions themselves: "all missions", "which missions are closed?", "liste des missions". */
+function asksForDirectory(index: SearchIndex, understood: Understood): boolean {
+  if (subjectWords(index, understood) > 0 || understood.missions.length > 0) return false;
+  const { intents } = understood;
+  return understood.directory.size > 0 || intents.has('list') || (intents.has('status') && understood.words.length === 0);
+}
+
+/** What a command's answer is made from: the index, the mission resolver, the text as typed and as understood. */
+interface CommandRequest {
+  index: SearchIndex;
+  resolveMission: MissionResolver;
+  query: string;
+  understood: Understood;
+  decide: Decide;
+}
+
+function answerMission({ index, resolveMission, query, understood, decide }: CommandRequest): Decision {
   const { missions } = index.knowledge;
-  if (asksForAll(query)) return decide('list', missions.map(unscored));
-  const match = resolveMission(query);
+  if (understood.empty || asksForDirectory(index, understood)) return decide('list', missions.map(unscored));
+  const match = resolveMission(normalise(query));
   if (match.status === 'found') {
     return decide('found', match.missions, relatedTo(index, match.missions[0].entry));
   }
   return decide(match.status, match.missions);
 }
 
-function answerStory(index: SearchIndex, resolveMission: MissionResolver, query: string, decide: Decide): Decision {
+function answerStory({ index, resolveMission, query, understood, decide }: CommandRequest): Decision {
   const { stories } = index.knowledge;
-  if (asksForAll(query)) return decide('list', stories.map(unscored));
-  const match = resolveMission(query);
-  const named = match.status === 'found' || match.status === 'ambiguous' ? match.missions : [];
+  if (understood.empty || asksForDirectory(index, understood)) return decide('list', stories.map(unscored));
+  const match = resolveMission(normalise(query));
+  const resolved = match.status === 'found' || match.status === 'ambiguous' ? match.missions : [];
+  const named = understood.missions.length > 0 ? understood.missions.map(unscored) : resolved;
   const wanted = new Set(named.map((m) => m.entry.id));
   const ofMissions = stories.filter((s) => s.missions.some((id) => wanted.has(id)));
   if (ofMissions.length > 0) {
-    // Among a mission's own stories, its places, titles and keywords tell which the asker means.
-    const ranking = searchEntries(index, query, {
-      types: ['story'],
-      fields: ['names', 'title', 'keywords'],
-      limit: MAX_STORY_RESULTS,
-    });
-    const scores = new Map(ranking.map((r) => [r.entry.id, r.score]));
-    const ranked = ofMissions.map((entry) => ({ entry, score: scores.get(entry.id) ?? 0 })).sort((a, b) => b.score - a.score);
-    return decide('found', ranked.slice(0, MAX_STORY_RESULTS));
+    // Among a mission's own stories, its places, titles, keywords and phrasings tell which the asker means.
+    return decide('found', rankStories(index, ofMissions, understood.words, { fields: ['names', 'title', 'keywords', 'asks'] }));
   }
   // No mission named, or none with a story yet: the stories' own words may still say which is
   // meant ("joint office" is a word of UNIOGBIS's name, and both words of the UNJHRO story).
   // Beside a named mission, though, only a story that matches every word counts.
-  const bySearch = searchEntries(index, query, { types: ['story'], limit: MAX_STORY_RESULTS }).filter(
+  const bySearch = searchEntries(index, understood.words, { types: ['story'], limit: MAX_STORY_RESULTS }).filter(
     (r) => named.length === 0 || r.coverage === 1,
   );
   return bySearch.length > 0 ? decide('found', bySearch) : decide('not_found', named);
 }
 
-/** "Which missions are still active?", "closed missions": the directory shows every mission's status. */
-const STATUS_QUESTION =
-  /\bmissions\b.*\b(active|closed|ended|current(ly)?|running|finished)\b|\b(active|closed|current|past|former)\s+missions\b/i;
-/** "All missions", "list of peace operations", "missions?": asking for nothing but the missions themselves. */
-const LIST_QUESTION = /^\W*(?:(?:list|show|me|all|every|the|of|un|peace|peacekeeping|please)\W+)*(?:missions?|operations?)\W*$/i;
+/** Intents answered by a story: who wrote it, a passage to quote, a mission's stories. */
+const STORY_INTENTS: readonly IntentKind[] = ['author', 'quote', 'stories'];
+/** Intents answered by a mission's card: its full name, whether it still runs, what its team achieved. */
+const CARD_INTENTS: readonly IntentKind[] = ['name', 'status', 'achievements'];
+const wantsStory = (understood: Understood) => STORY_INTENTS.some((k) => understood.intents.has(k));
+const wantsCard = (understood: Understood) => CARD_INTENTS.some((k) => understood.intents.has(k));
+const wantsFigure = (understood: Understood) => understood.intents.has('figures') || understood.intents.has('date');
 
-function answerQuestion(index: SearchIndex, query: string, decide: Decide, context?: AnswerRequest['context']): Decision {
-  const typed = words(query);
-  if (!typed.some((word) => entryTerm(word) !== null)) return decide('help', []);
-  if (STATUS_QUESTION.test(query) || LIST_QUESTION.test(query)) return decide('list', index.knowledge.missions.map(unscored));
-  const named = missionsNamedOrMeant(index, query, typed, context);
-  if (named.length > 0) return answerAboutMissions(index, query, named, decide);
-  const [best, second] = searchEntries(index, query, { limit: 2 });
-  if (!best) return decide('not_found', []);
+/**
+ * Whether an answer can be trusted: it matches at least as many of the asker's words as there are
+ * words nobody knows, and more than one word when more were asked. Otherwise it is only a suggestion.
+ */
+function confident(best: Ranked, understood: Understood, asked: readonly string[] = understood.words): boolean {
+  const matched = best.matched ?? 0;
+  const unknown = best.unknown ?? 0;
+  return matched >= unknown && (matched > 1 || asked.filter((w) => !understood.directory.has(w)).length <= 1);
+}
+
+function answerQuestion(index: SearchIndex, understood: Understood, fromContext: Mission[], decide: Decide): Decision {
+  if (understood.words.length === 0 && understood.intents.size === 0) {
+    // Padding alone ("hello", "thanks!") gets help; a question about nothing the knowledge knows, an honest miss.
+    return decide(understood.asked ? 'not_found' : 'help', []);
+  }
+  if (understood.uncovered) {
+    return decide('not_found', index.knowledge.missions.map(unscored), [], { uncovered: understood.uncovered });
+  }
+  if (understood.missions.length > 0) return answerAboutMissions(index, understood, understood.missions, decide);
+  // A follow-up with no subject of its own ("and is it still active?") is about the conversation's mission.
+  if (fromContext.length > 0 && subjectWords(index, understood) === 0) {
+    return answerAboutMissions(index, understood, fromContext, decide);
+  }
+  if (asksForDirectory(index, understood)) return decide('list', index.knowledge.missions.map(unscored));
+  const types = wantsStory(understood) ? (['story'] as const) : undefined;
+  const figures = wantsFigure(understood);
+  const ranked = searchEntries(index, understood.words, { limit: MAX_SUGGESTIONS, figures, types });
+  const [best, second] = ranked;
+  if (!best || !confident(best, understood)) {
+    // Nothing answers: the nearest entries, if any came close, are offered as suggestions.
+    return decide(
+      'not_found',
+      ranked.filter((r) => (r.matched ?? 0) > 0),
+    );
+  }
   const tie = second && second.coverage === best.coverage && second.score >= best.score * TIE_RATIO;
   const results = tie ? [best, second] : [best];
-  return decide('found', results, relatedTo(index, best.entry));
+  return decide('found', results, relatedTo(index, best.entry), answering(best.entry, understood));
+}
+
+/** The excerpt that answers a question, unless a story's whole communications card was asked for. */
+function answering(entry: Entry, understood: Understood): Extra {
+  if (wantsStory(understood)) return {};
+  const excerpt = excerptFor(entry, understood.words, wantsFigure(understood));
+  return excerpt ? { excerpt } : {};
 }
 
 /**
- * A question that names a mission by its acronym is answered about that mission: its best
- * entry (the mission or one of its stories, else its card), with the best answer overall
- * offered beside it when that is something else ("what does UNSOM do?": UNSOM's card, and
- * what human rights teams do).
+ * A question about missions (named by any name people type, or the conversation's) is answered
+ * about them: their card when their name or status is asked, their best story when a story is,
+ * else their best entry for the question (the mission or one of its stories, else its card), with
+ * the best answer overall offered beside it when that is something else ("what does UNSOM do?":
+ * UNSOM's card, and what human rights teams do).
  */
-function answerAboutMissions(index: SearchIndex, query: string, named: Mission[], decide: Decide): Decision {
+function answerAboutMissions(index: SearchIndex, understood: Understood, named: Mission[], decide: Decide): Decision {
   const ids = new Set(named.map((m) => m.id));
   const isAbout = (entry: Entry) =>
     entry.type === 'mission' ? ids.has(entry.id) : entry.type === 'story' && entry.missions.some((id) => ids.has(id));
-  const ranked = searchEntries(index, query, { limit: NAMED_MISSION_DEPTH });
-  const own = ranked.find((r) => isAbout(r.entry)) ?? unscored(named[0]);
-  const overall = ranked[0] && !isAbout(ranked[0].entry) ? [ranked[0]] : [];
-  return decide('found', [own, ...overall], relatedTo(index, own.entry));
+  const card = (mission: Mission) => decide('found', [unscored(mission)], relatedTo(index, mission));
+  if (wantsCard(understood) || (subjectWords(index, understood) === 0 && !wantsStory(understood))) {
+    return named.length > 1 ? decide('ambiguous', named.map(unscored)) : card(named[0]);
+  }
+  const figures = wantsFigure(understood);
+  // The missions are chosen: their names would only favour their cards over their stories.
+  const subject = understood.words.filter((w) => !understood.nameWords.has(w));
+  if (wantsStory(understood)) {
+    const stories = index.knowledge.stories.filter(isAbout);
+    if (stories.length === 0) return card(named[0]);
+    const ranked = rankStories(index, stories, subject, { figures });
+    return decide('found', ranked, [], answering(ranked[0].entry, understood));
+  }
+  const ranked = searchEntries(index, subject, { limit: NAMED_MISSION_DEPTH, figures });
+  const own = ranked.find((r) => isAbout(r.entry));
+  const overall = ranked[0] && !isAbout(ranked[0].entry) && confident(ranked[0], understood, subject) ? [ranked[0]] : [];
+  // Asked something of a mission that neither it nor anything else answers ("the per diem in Juba"): an honest miss.
+  if (!own && overall.length === 0) return decide('not_found', named.map(unscored));
+  const first = own ?? unscored(named[0]);
+  return decide('found', [first, ...overall], relatedTo(index, first.entry), answering(first.entry, understood));
+}
+
+/** Chosen stories (a mission's), best first for the asker's words; those matching none of them keep their order, last. */
+function rankStories(
+  index: SearchIndex,
+  stories: Story[],
+  words: string[],
+  scope: Omit<SearchScope, 'limit' | 'types'>,
+): Ranked[] {
+  const ranking = searchEntries(index, words, { ...scope, types: ['story'], limit: MAX_STORY_RESULTS, minCoverage: 0 });
+  const scores = new Map(ranking.map((r) => [r.entry.id, r.score]));
+  const ranked = stories.map((entry) => ({ entry, score: scores.get(entry.id) ?? 0 })).sort((a, b) => b.score - a.score);
+  return ranked.slice(0, MAX_STORY_RESULTS);
 }
 
 /** What an answer lists beside its entry: a mission's stories. */

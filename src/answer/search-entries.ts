@@ -1,17 +1,9 @@
 import type { SearchOptions } from 'minisearch';
 import { entryTerm, type SearchIndex } from '../knowledge/search-index.js';
-import { words } from '../knowledge/text.js';
 import type { Entry, EntryType } from '../knowledge/types.js';
 import type { Ranked } from './types.js';
 
-/** "How many…", "when…": the asker wants a figure or a date. */
-const FIGURE_QUESTION = /\b(how (many|much|long|old)|when|what (year|date|month)|which (year|date|month)|number of|amount)\b/i;
-
-function asksForFigure(text: string): boolean {
-  return FIGURE_QUESTION.test(text);
-}
-
-const BASE_BOOST = { acronym: 6, names: 4, title: 3, keywords: 2.5, text: 1 };
+const BASE_BOOST = { acronym: 6, names: 4, title: 3, asks: 3, keywords: 2.5, text: 1 };
 const BASE_FIELDS = Object.keys(BASE_BOOST);
 
 /** An entry must match at least this share of the asker's words to count as an answer. */
@@ -21,7 +13,7 @@ const MIN_COVERAGE = 0.5;
  * (BM25 weighs a word that common under ln 3, and one found in one entry of 24 at 2.8), yet
  * searching it goes through every one of those entries.
  */
-const UBIQUITOUS = 1 / 3;
+export const UBIQUITOUS = 1 / 3;
 
 /**
  * Two neighbouring letters typed the wrong way round ("gaols", "rihgts") are two edits to the
@@ -39,8 +31,8 @@ function swappedLetters(term: string, known: ReadonlyMap<string, number>): strin
  * The words worth searching for: ubiquitous ones ("human", "rights") are left out when the
  * question has others. They would barely change the ranking, yet make the search score every entry.
  */
-function informativeWords(index: SearchIndex, text: string): { words: string[]; terms: Set<string> } {
-  const all = words(text).flatMap((word) => {
+function informativeWords(index: SearchIndex, typed: readonly string[]) {
+  const all = typed.flatMap((word) => {
     const term = entryTerm(word);
     if (!term) return [];
     const swapped = index.documentFrequency.has(term) ? undefined : swappedLetters(term, index.documentFrequency);
@@ -49,7 +41,14 @@ function informativeWords(index: SearchIndex, text: string): { words: string[]; 
   const limit = index.entries.documentCount * UBIQUITOUS;
   const informative = all.filter(({ term }) => (index.documentFrequency.get(term) ?? 0) <= limit);
   const kept = informative.length > 0 ? informative : all;
-  return { words: kept.map((k) => k.word), terms: new Set(kept.map((k) => k.term)) };
+  const terms = new Set(kept.map((k) => k.term));
+  return {
+    words: kept.map((k) => k.word),
+    terms,
+    known: new Set([...terms].filter((t) => index.documentFrequency.has(t))),
+    /** Words too common to search, which every answer is taken to match. */
+    common: all.length - kept.length,
+  };
 }
 
 export interface SearchScope {
@@ -57,17 +56,26 @@ export interface SearchScope {
   /** Only these fields (default: all but figures, and figures too when a figure is asked for). */
   fields?: readonly (keyof typeof BASE_BOOST)[];
   limit: number;
+  /** A figure or a date is asked for: sentences holding one count. */
+  figures?: boolean;
+  /** The share of the asker's words an entry must match (default MIN_COVERAGE); 0 to rank entries already chosen. */
+  minCoverage?: number;
 }
 
 /**
- * Ranks entries of the given types for free text: first by how many of the asker's words
- * they match, then by score. Figure sentences count when a figure is asked for.
+ * Ranks entries of the given types for the asker's words: first by the share of them they
+ * match, then by score. A word the knowledge does not know counts only for an entry that
+ * matches it (as a typo or the start of a word); `unknown` tells how many no entry matched.
+ * Figure sentences count when a figure is asked for.
  */
-export function searchEntries(index: SearchIndex, text: string, { types, fields, limit }: SearchScope): Ranked[] {
-  const asked = informativeWords(index, text);
+export function searchEntries(
+  index: SearchIndex,
+  typed: readonly string[],
+  { types, fields, limit, figures: figure, minCoverage = MIN_COVERAGE }: SearchScope,
+): Ranked[] {
+  const asked = informativeWords(index, typed);
   if (asked.terms.size === 0) return [];
-  const figure = asksForFigure(text);
-  const needed = MIN_COVERAGE * asked.terms.size;
+  const unknownMatched = (queryTerms: string[]) => queryTerms.filter((t) => !asked.known.has(t)).length;
   const options: SearchOptions = {
     fields: fields ? [...fields] : figure ? [...BASE_FIELDS, 'figures'] : BASE_FIELDS,
     boost: figure ? { ...BASE_BOOST, figures: 4 } : BASE_BOOST,
@@ -76,12 +84,16 @@ export function searchEntries(index: SearchIndex, text: string, { types, fields,
     prefix: (term) => term.length >= 4 && !index.documentFrequency.has(term),
     combineWith: 'OR',
     // Too thin a match is dropped inside the search, which spares sorting it.
-    filter: (result) => result.queryTerms.length >= needed && (!types || types.includes(result.type)),
+    filter: (result) =>
+      result.queryTerms.length >= minCoverage * (asked.known.size + unknownMatched(result.queryTerms)) &&
+      (!types || types.includes(result.type)),
   };
   const best: Ranked[] = [];
   for (const hit of index.entries.search(asked.words.join(' '), options)) {
-    const coverage = hit.queryTerms.length / asked.terms.size;
-    keepBest(best, { entry: index.byId.get(hit.id) as Entry, score: hit.score, coverage }, limit);
+    const fromUnknown = unknownMatched(hit.queryTerms);
+    const coverage = hit.queryTerms.length / (asked.known.size + fromUnknown);
+    const match = { matched: hit.queryTerms.length + asked.common, unknown: asked.terms.size - asked.known.size - fromUnknown };
+    keepBest(best, { entry: index.byId.get(hit.id) as Entry, score: hit.score, coverage, ...match }, limit);
   }
   return best;
 }

@@ -1,3 +1,4 @@
+import type { IntentKind } from '../knowledge/glossary.js';
 import type { Entry, EntryType, Footnote, Source, Story } from '../knowledge/types.js';
 
 export const COMMANDS = ['/hr-mission', '/hr-story'] as const;
@@ -19,6 +20,9 @@ export interface Ranked<E extends Entry = Entry> {
   score: number;
   /** For free-text results: the share of the asker's words the entry matches. */
   coverage?: number;
+  /** For free-text results: how many of the asker's words it matches, and how many words no entry knows. */
+  matched?: number;
+  unknown?: number;
 }
 
 /** What produced a decision, so a button can produce it again: a request, or one entry by id. */
@@ -38,4 +42,12 @@ export interface Decision {
   footnotes: Footnote[];
   /** The sources cited by the entries in this decision. */
   sources: Source[];
+  /** What kind of answer the question asked for, besides its subject (see knowledge/glossary.yml). */
+  intents?: IntentKind[];
+  /** For a question: the sentence or two of the best entry that answer it, word for word. */
+  excerpt?: string;
+  /** The question was in French; the answer is the English source text. */
+  language?: 'fr';
+  /** A place the question named that the knowledge does not cover. */
+  uncovered?: string;
 }

@@ -1,6 +1,6 @@
 import { ConfigError } from '../config/env.js';
 import { KnowledgeError } from '../knowledge/problems.js';
-import { DatabaseUnreachableError } from '../store/errors.js';
+import { DatabaseStartError } from '../store/errors.js';
 
 /**
  * Runs a command-line entry point. Problems people can fix (settings, knowledge files)
@@ -12,7 +12,7 @@ export function runOrExit(main: () => Promise<number | undefined>): void {
       process.exitCode = code ?? 0;
     },
     (error: unknown) => {
-      if (error instanceof KnowledgeError || error instanceof ConfigError || error instanceof DatabaseUnreachableError) {
+      if (error instanceof KnowledgeError || error instanceof ConfigError || error instanceof DatabaseStartError) {
         process.stderr.write(`${error.message}\n`);
       } else {
         process.stderr.write(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { checkVocabulary } from './check-vocabulary.js';
+import { readGlossary } from './glossary.js';
 import { formatBytes, KNOWLEDGE_LIMITS } from './limits.js';
 import { type ParsedFile, parseMarkdownFile, parseYamlFile } from './parse-file.js';
 import { KnowledgeError, type Problem } from './problems.js';
@@ -50,18 +52,24 @@ function* loadSteps(dir: string): Steps<KnowledgeBase> {
 
   const sourceTexts = reader.sourceTexts(sources);
 
+  const glossaryFile = readGlossary(dir);
   const kb: KnowledgeBase = {
     missions,
+    glossary: glossaryFile.glossary,
     topics,
     stories,
     sources: new Map(sources.map((s) => [s.id, s])),
     footnotes: new Map(footnotes.map((f) => [f.id, f])),
     updatedAt: reader.newest,
   };
+  const lineOfEntry = (entry: Entry, path: PropertyKey[]) => reader.parsedById.get(entry.id)?.lineOf(path);
   const problems = [
     ...reader.problems,
+    ...glossaryFile.problems,
     ...(yield* crossCheck(kb, reader)),
     ...(yield* verbatimProblems(kb, sourceTexts, (id) => reader.parsedById.get(id))),
+    // Phrasings and synonyms are checked against the entries once every entry could be read.
+    ...(reader.problems.length === 0 ? checkVocabulary(kb, lineOfEntry) : []),
   ];
   if (problems.length > 0) throw new KnowledgeError(problems);
   return kb;

@@ -33,6 +33,7 @@ export const missionSchema = z
     names: z.array(text),
     achievements: z.array(z.strictObject({ text, source: id })),
     footnotes: z.array(id).default([]),
+    asks: z.array(text).default([]),
   })
   .superRefine((mission, ctx) => {
     if (mission.status !== 'active' && !mission.ended) {
@@ -60,6 +61,7 @@ const entryFields = {
   source: id,
   keywords: z.array(text).default([]),
   footnotes: z.array(id).default([]),
+  asks: z.array(text).default([]),
 };
 
 export const topicSchema = z.strictObject(entryFields);

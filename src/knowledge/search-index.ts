@@ -5,6 +5,7 @@ import { runAtOnce, runInSlices, type Steps } from './steps.js';
 import { MISSION_NAME_NOISE, STOP_WORDS } from './stop-words.js';
 import { fold, sentences, soundKey, stem, tokenize, words } from './text.js';
 import type { Entry, EntryType, KnowledgeBase, Mission } from './types.js';
+import { compileVocabulary, type Vocabulary, withoutAuxiliaries } from './vocabulary.js';
 
 /** One name people type for a mission (acronym, place, short form, full name). */
 export interface NameDoc {
@@ -30,12 +31,16 @@ export interface EntryDoc {
   names: string;
   title: string;
   keywords: string;
+  /** The entry's `asks:` lines, read through the glossary as questions are. */
+  asks: string;
   text: string;
   figures: string;
 }
 
 export interface SearchIndex {
   knowledge: KnowledgeBase;
+  /** The glossary, compiled: how a question's words are read. */
+  vocabulary: Vocabulary;
   entries: MiniSearch<EntryDoc>;
   /** In how many entries each index term occurs, to tell informative words from ubiquitous ones. */
   documentFrequency: ReadonlyMap<string, number>;
@@ -55,7 +60,8 @@ export function nameTerm(term: string): string | null {
   return term.length < 2 || STOP_WORDS.has(term) || MISSION_NAME_NOISE.has(term) ? null : soundKey(term);
 }
 
-const NUMBER_WORD =
+/** A figure or a date in a sentence: digits or number words. */
+export const NUMBER_WORD =
   /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|hundred|thousand|million|billion|first|second|third)\b/i;
 
 /** Sentences that hold a figure or a date, so "how many…" and "when…" questions can favour them. */
@@ -65,7 +71,8 @@ function figureSentences(text: string): string {
     .join(' ');
 }
 
-function toEntryDoc(entry: Entry, missionsById: ReadonlyMap<string, Mission>): EntryDoc {
+function toEntryDoc(entry: Entry, missionsById: ReadonlyMap<string, Mission>, vocabulary: Vocabulary): EntryDoc {
+  const asks = (entry.asks ?? []).map((ask) => vocabulary(withoutAuxiliaries(words(ask), String)).words.join(' ')).join(' · ');
   switch (entry.type) {
     case 'mission': {
       const text = [entry.name, ...entry.achievements.map((a) => a.text)].join('\n');
@@ -76,6 +83,7 @@ function toEntryDoc(entry: Entry, missionsById: ReadonlyMap<string, Mission>): E
         names: [entry.where, ...entry.names].join(' · '),
         title: entry.where,
         keywords: entry.kind,
+        asks,
         text,
         figures: figureSentences(text),
       };
@@ -89,6 +97,7 @@ function toEntryDoc(entry: Entry, missionsById: ReadonlyMap<string, Mission>): E
         names: [entry.country, ...entry.places, ...missions.flatMap((m) => (m ? [m.id, m.where] : []))].join(' · '),
         title: entry.title,
         keywords: entry.keywords.join(' · '),
+        asks,
         text: entry.text,
         figures: figureSentences(entry.text),
       };
@@ -101,13 +110,14 @@ function toEntryDoc(entry: Entry, missionsById: ReadonlyMap<string, Mission>): E
         names: '',
         title: entry.title,
         keywords: entry.keywords.join(' · '),
+        asks,
         text: entry.text,
         figures: figureSentences(entry.text),
       };
   }
 }
 
-const ENTRY_FIELDS = ['acronym', 'names', 'title', 'keywords', 'text', 'figures'] as const;
+const ENTRY_FIELDS = ['acronym', 'names', 'title', 'keywords', 'asks', 'text', 'figures'] as const;
 
 // Entries are indexed as already-processed terms (see buildEntryIndex); queries still go through
 // tokenize and entryTerm.
@@ -202,8 +212,9 @@ export function buildSearchIndexInSlices(knowledge: KnowledgeBase): Promise<Sear
 function* indexSteps(knowledge: KnowledgeBase, store: IndexStore | undefined): Steps<SearchIndex> {
   const all: Entry[] = [...knowledge.missions, ...knowledge.topics, ...knowledge.stories];
   const missionsById = new Map(knowledge.missions.map((m) => [m.id, m]));
+  const vocabulary = compileVocabulary(knowledge.glossary);
   const { entries, documentFrequency } = yield* entryIndex(
-    all.map((entry) => toEntryDoc(entry, missionsById)),
+    all.map((entry) => toEntryDoc(entry, missionsById, vocabulary)),
     store,
   );
 
@@ -220,5 +231,14 @@ function* indexSteps(knowledge: KnowledgeBase, store: IndexStore | undefined): S
   names.addAll(nameDocs);
   const nameWords = new Map(nameDocs.map((doc) => [doc.id, words(doc.name).map(spoken)]));
 
-  return { knowledge, entries, documentFrequency, names, nameWords, byId: new Map(all.map((e) => [e.id, e])), missionsById };
+  return {
+    knowledge,
+    vocabulary,
+    entries,
+    documentFrequency,
+    names,
+    nameWords,
+    byId: new Map(all.map((e) => [e.id, e])),
+    missionsById,
+  };
 }

@@ -1,3 +1,5 @@
+import type { Glossary } from './glossary.js';
+
 /** The knowledge as the rest of the app sees it, after loading and validation. */
 
 export interface Source {
@@ -26,6 +28,8 @@ interface EntryBase {
   id: string;
   title: string;
   footnotes: string[];
+  /** Questions this entry answers, in people's words (editors' alternative phrasings). */
+  asks?: string[];
   /** The knowledge file it came from, relative to the knowledge folder. */
   file: string;
 }
@@ -66,6 +70,8 @@ export type EntryType = Entry['type'];
 
 export interface KnowledgeBase {
   missions: Mission[];
+  /** How people ask: synonyms, French equivalents, words of intent (glossary.yml). */
+  glossary: Glossary;
   topics: Topic[];
   stories: Story[];
   sources: ReadonlyMap<string, Source>;

@@ -1,6 +1,7 @@
 import type { Decision } from '../answer/types.js';
 import type { Mission, Story } from '../knowledge/types.js';
 import { encodeOrigin, OPEN_ACTION_PREFIX, SHARE_ACTION, showOrigin } from './actions.js';
+import { excerptAnswer, SOURCE_IN_ENGLISH, uncoveredPlace } from './answer-views.js';
 import { actions, type Block, button, context, fitBlocks, header, LIMITS, sections } from './blocks.js';
 import { footnotesContext, sourcesContext, sourcesList } from './citations.js';
 import {
@@ -49,6 +50,7 @@ export function renderDecision(decision: Decision, options: RenderOptions = {}):
     ...context(view.credit ?? '', sharedBy),
     ...(view.credit ? [] : sourcesContext(decision.sources)),
     ...footnotesContext(decision.footnotes),
+    ...context(decision.language === 'fr' && decision.status === 'found' ? SOURCE_IN_ENGLISH : ''),
     ...actions([...shareButton, ...openButtons(view.links)]),
     ...(options.feedback ? feedbackBlocks(decision, options.feedback) : []),
   ]);
@@ -87,6 +89,10 @@ function found(decision: Decision): EntryView {
   const tie = decision.asked === 'question' ? rest.map((r) => r.entry) : [];
   const tieLinks: Link[] = tie.map((e) => ({ label: `Also: ${e.title}`, type: e.type, id: e.id }));
   const entry = best.entry;
+  if (decision.excerpt && entry.type !== 'mission') {
+    const view = excerptAnswer(entry, decision.excerpt, decision);
+    return { ...view, links: [...view.links, ...tieLinks] };
+  }
   switch (entry.type) {
     case 'mission': {
       const view = missionCard(entry, decision.related, decision);
@@ -175,6 +181,7 @@ function notFound(decision: Decision): EntryView {
         links,
       };
     case 'question':
+      if (decision.uncovered) return uncoveredPlace(decision.uncovered, suggestions as Mission[]);
       return {
         blocks: sections(
           `I don't have an answer to ${quoteQuery(decision)} in what I know.\nI know the human rights work of UN peace operations: try "what does the human rights team do?", ${code('/hr-mission <country>')} or ${code('/hr-story <theme>')}.`,

@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { Kysely, Migrator, PostgresDialect, type PostgresPool, sql } from 'kysely';
 import pg from 'pg';
-import { DatabaseUnreachableError } from './errors.js';
+import { DatabaseStartError } from './errors.js';
 import { migrationProvider } from './migrations.js';
 import { pglitePool } from './pglite-pool.js';
+import { openPGliteWorker } from './pglite-worker.js';
 import type { Tables } from './schema.js';
 
 export interface DatabaseConfig {
@@ -15,6 +15,10 @@ export interface DatabaseConfig {
   connectTimeoutMs?: number;
   /** Longest a single statement may run on PostgreSQL before it is abandoned. */
   statementTimeoutMs?: number;
+  /** Stops PGlite's thread even while it is still opening (a process stopping before it was ready). */
+  signal?: AbortSignal;
+  /** False when opened in the background: PGlite's opening then never keeps the process alive. */
+  holdProcess?: boolean;
 }
 
 export interface Database {
@@ -31,7 +35,7 @@ export interface Database {
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const database = config.databaseUrl ? await openPostgres(config, config.databaseUrl) : await openPGlite(config);
   try {
-    await migrate(database.db);
+    await migrate(database.db, config.databaseUrl ? 'DATABASE_URL' : 'DATA_DIR');
   } catch (error) {
     await database.close().catch(() => {});
     throw error;
@@ -53,16 +57,18 @@ async function openPostgres(config: DatabaseConfig, url: string): Promise<Databa
     (await pool.connect()).release();
   } catch (error) {
     await pool.end().catch(() => {});
-    throw new DatabaseUnreachableError((error as Error).message || (error as { code?: string }).code || 'no answer');
+    throw new DatabaseStartError(
+      `DATABASE_URL: could not connect to PostgreSQL (${(error as Error).message || (error as { code?: string }).code || 'no answer'}); check the URL and that the server is running`,
+    );
   }
   return fromPool(pool, 'postgres');
 }
 
 async function openPGlite(config: DatabaseConfig): Promise<Database> {
-  const { PGlite } = await import('@electric-sql/pglite');
-  if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
-  const pglite = await PGlite.create(config.dataDir);
-  return fromPool(pglitePool(pglite), 'pglite');
+  return fromPool(
+    pglitePool(await openPGliteWorker(config.dataDir, { signal: config.signal, holdProcess: config.holdProcess })),
+    'pglite',
+  );
 }
 
 function fromPool(pool: PostgresPool, kind: Database['kind']): Database {
@@ -70,15 +76,17 @@ function fromPool(pool: PostgresPool, kind: Database['kind']): Database {
   return { db, kind, close: () => db.destroy() };
 }
 
-async function migrate(db: Kysely<Tables>): Promise<void> {
+async function migrate(db: Kysely<Tables>, setting: string): Promise<void> {
   // The migration table lives in the schema this connection works in (a URL's search_path
   // option can choose it), not in another schema that has one too.
   const current = (await sql<{ name: string | null }>`select current_schema() as name`.execute(db)).rows[0].name;
-  if (!current) throw new Error('DATABASE_URL: the schema named by its search_path does not exist; create it first');
+  if (!current) throw new DatabaseStartError('DATABASE_URL: the schema named by its search_path does not exist; create it first');
   const migrator = new Migrator({ db, provider: migrationProvider, migrationTableSchema: current });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
-    throw new Error(`database migration ${failed ?? ''} failed: ${(error as Error).message}`, { cause: error });
+    throw new DatabaseStartError(
+      `${setting}: the database's schema could not be brought up to date (${failed ?? 'migrations'}): ${(error as Error).message}`,
+    );
   }
 }

@@ -1,7 +1,7 @@
-/** PostgreSQL could not be reached at start-up: the message is one line naming DATABASE_URL. */
-export class DatabaseUnreachableError extends Error {
-  constructor(reason: string) {
-    super(`DATABASE_URL: could not connect to PostgreSQL (${reason}); check the URL and that the server is running`);
-    this.name = 'DatabaseUnreachableError';
+/** The database cannot be used at start-up (unreachable, or its schema cannot be migrated): one line, no stack trace. */
+export class DatabaseStartError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DatabaseStartError';
   }
 }

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
 import type { Kysely } from 'kysely';
+import type { Database } from './database.js';
 import type { Tables } from './schema.js';
 
 /**
@@ -42,6 +43,16 @@ export function createInstallationStore(db: Kysely<Tables>, clientSecret: string
         .where('key', '=', rowKey(query.isEnterpriseInstall, query.enterpriseId, query.teamId))
         .execute();
     },
+  };
+}
+
+/** The same store over the bot's database once it is open (PGlite opens in the background). */
+export function installationStoreOn(database: Promise<Database>, clientSecret: string): InstallationStore {
+  const store = database.then((d) => createInstallationStore(d.db, clientSecret));
+  return {
+    storeInstallation: async (installation) => (await store).storeInstallation(installation),
+    fetchInstallation: async (query) => (await store).fetchInstallation(query),
+    deleteInstallation: async (query) => (await store).deleteInstallation?.(query),
   };
 }
 

@@ -1,21 +1,21 @@
-import type { PGlite } from '@electric-sql/pglite';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
+import type { PGliteConnection } from './pglite-worker.js';
 
 /**
  * PGlite shaped as the `pg` pool that Kysely's PostgresDialect drives, so both stores share one
  * dialect and the same SQL. PGlite is one connection: a client is lent to one user at a time
  * (a transaction must not interleave with other queries), the next waits for its release.
  */
-export function pglitePool(pglite: PGlite): PostgresPool {
+export function pglitePool(pglite: PGliteConnection): PostgresPool {
   let queue: Promise<void> = Promise.resolve();
   const client = (release: () => void): PostgresPoolClient =>
     ({
       async query<R>(text: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> {
-        const result = await pglite.query<R>(text, [...parameters]);
+        const result = await pglite.query(text, [...parameters]);
         return {
           command: commandOf(text),
           rowCount: result.affectedRows ?? result.rows.length,
-          rows: result.rows,
+          rows: result.rows as R[],
         };
       },
       release,

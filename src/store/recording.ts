@@ -5,6 +5,8 @@ import { withTimeout } from './with-timeout.js';
 export interface RecordingOptions {
   /** Writes one batch; may fail or hang (the database is down or slow): the answers go on. */
   write: (batch: StoredRecord[]) => Promise<void>;
+  /** Settles when the database is open: until then records wait (a write's time limit would only make it retry and duplicate). */
+  ready?: Promise<unknown>;
   logger: Logger;
   /** Key for the users' keyed hash; without one no user is stored at all. */
   userHashKey?: string;
@@ -13,7 +15,7 @@ export interface RecordingOptions {
   batchSize?: number;
   /** Wait before writing, so that a burst goes in one batch. */
   batchDelayMs?: number;
-  /** A write taking longer counts as failed (it may still land). */
+  /** A write taking longer counts as failed; longer than PostgreSQL's own statement limit, so a write given up is one that failed. */
   writeTimeoutMs?: number;
   /** Longest wait between retries while the database fails. */
   maxBackoffMs?: number;
@@ -47,12 +49,13 @@ export const noRecording: Recording = {
 export function createRecording(options: RecordingOptions): Recording {
   const {
     write,
+    ready = Promise.resolve(),
     logger,
     userHashKey,
     maxQueued = 10_000,
     batchSize = 500,
     batchDelayMs = 200,
-    writeTimeoutMs = 5_000,
+    writeTimeoutMs = 15_000,
     maxBackoffMs = 30_000,
     reportEveryMs = 60_000,
   } = options;
@@ -68,6 +71,15 @@ export function createRecording(options: RecordingOptions): Recording {
   let inFlight = 0;
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
+  let open = false;
+  const opened = ready.then(
+    () => undefined,
+    () => undefined,
+  );
+  void opened.then(() => {
+    open = true;
+    if (queue.length) schedule(0);
+  });
 
   const report = setInterval(() => {
     if (droppedSinceReport === 0 && failuresSinceReport === 0) return;
@@ -88,7 +100,7 @@ export function createRecording(options: RecordingOptions): Recording {
   };
 
   const schedule = (delayMs: number) => {
-    if (timer || writing || closed) return;
+    if (timer || writing || closed || !open) return;
     timer = setTimeout(() => {
       timer = undefined;
       writing = writeOnce().finally(() => {
@@ -124,6 +136,7 @@ export function createRecording(options: RecordingOptions): Recording {
 
   const flush = async (timeoutMs: number) => {
     const deadline = Date.now() + timeoutMs;
+    if (!open) await withTimeout(opened, timeoutMs).catch(() => {});
     clearTimeout(timer);
     timer = undefined;
     while (Date.now() < deadline) {

@@ -1,6 +1,5 @@
 import { createHmac } from 'node:crypto';
 import type { Insertable } from 'kysely';
-import { HELP_WORDS } from '../answer/engine.js';
 import type { Decision } from '../answer/types.js';
 import { tokenize } from '../knowledge/text.js';
 import type { FeedbackTable, RequestsTable, Surface } from './schema.js';
@@ -14,7 +13,12 @@ export interface Asker {
 
 /** What listeners hand to `record`: a request answered, or a reader's feedback on an answer. */
 export type RecordEvent =
-  | (Asker & { kind: 'request'; decision: Decision })
+  | (Asker & {
+      kind: 'request';
+      decision: Decision;
+      /** False when the text is someone's message the bot was shown (a shortcut), not a question put to it. */
+      storeText?: boolean;
+    })
   | (Asker & { kind: 'feedback'; helpful: boolean | null; entryIds: string[]; asked?: string; comment?: string });
 
 export type RequestRow = Insertable<RequestsTable>;
@@ -22,6 +26,9 @@ export type FeedbackRow = Insertable<FeedbackTable>;
 
 /** A row as the store writes it: the user id already replaced by a keyed hash, or by nothing. */
 export type StoredRecord = { kind: 'request'; row: RequestRow } | { kind: 'feedback'; row: FeedbackRow };
+
+/** What stands for a text that is not stored. */
+export const NOT_STORED = '(message text not stored)';
 
 /** Longest text kept of a question or a comment. */
 export const STORED_TEXT_LENGTH = 500;
@@ -48,7 +55,7 @@ export function toStoredRecord(event: RecordEvent, userHashKey: string | undefin
     return { kind: 'feedback', row };
   }
   const { decision } = event;
-  const asked = decision.query.slice(0, STORED_TEXT_LENGTH);
+  const asked = event.storeText === false ? NOT_STORED : decision.query.slice(0, STORED_TEXT_LENGTH);
   const row: RequestRow = {
     ...common,
     command: 'command' in decision.origin ? decision.origin.command : null,
@@ -80,8 +87,12 @@ export function answerEntryIds(decision: Decision): string[] {
 /** Not found, or a question the engine could only answer with help (not someone asking for help). */
 export function isUnanswered(decision: Decision): boolean {
   if (decision.status === 'not_found') return true;
-  const query = decision.query.trim().toLowerCase();
-  return decision.status === 'help' && decision.asked === 'question' && query !== '' && !HELP_WORDS.has(query);
+  return (
+    decision.status === 'help' &&
+    decision.asked === 'question' &&
+    decision.query.trim() !== '' &&
+    !decision.intents?.includes('help')
+  );
 }
 
 /** "Where is  MINUSCA?" and "where is minusca" group together. */

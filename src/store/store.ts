@@ -1,8 +1,6 @@
-import type { InstallationStore } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { StoreSettings } from '../config/store-env.js';
 import { type Database, openDatabase } from './database.js';
-import { createInstallationStore } from './installations.js';
 import { createRecorder } from './recorder.js';
 import { createRecording, type Recording } from './recording.js';
 import { createReports, type Reports } from './reports.js';
@@ -13,10 +11,13 @@ export interface Store {
   recording: Recording;
   /** The figures, once the database is open. */
   reports(): Promise<Reports>;
-  /** Slack installations (OAuth), kept encrypted with a key derived from the app's client secret. */
-  installations(clientSecret: string): InstallationStore;
-  /** Flushes the queue within `timeoutMs`, then closes the database. */
-  close(timeoutMs: number): Promise<void>;
+  /** The open database, for other repositories that share it (e.g. Slack installations). */
+  database(): Promise<Database>;
+  /**
+   * Flushes the queue within `timeoutMs`, then closes the database. A database still opening
+   * (PGlite's first start) is waited for only with `waitForOpen`; else what is queued is dropped.
+   */
+  close(timeoutMs: number, options?: { waitForOpen?: boolean }): Promise<void>;
 }
 
 /**
@@ -25,7 +26,13 @@ export interface Store {
  * the first time takes seconds, and what is recorded meanwhile waits in the queue.
  */
 export async function startStore(settings: StoreSettings, logger: Logger): Promise<Store> {
-  const opening = openDatabase({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir });
+  const stopping = new AbortController();
+  const opening = openDatabase({
+    databaseUrl: settings.databaseUrl,
+    dataDir: settings.dataDir,
+    signal: stopping.signal,
+    holdProcess: false,
+  });
   let database: Database | undefined;
   if (settings.databaseUrl) database = await opening;
   const opened = opening.then((d) => {
@@ -33,11 +40,15 @@ export async function startStore(settings: StoreSettings, logger: Logger): Promi
     logger.info({ kind: 'store', database: d.kind }, 'recording to the database');
     return d;
   });
-  opened.catch((error) => logger.error({ kind: 'store', err: error }, 'could not open the database: requests are not recorded'));
+  opened.catch((error) => {
+    if (!stopping.signal.aborted)
+      logger.error({ kind: 'store', err: error }, 'could not open the database: requests are not recorded');
+  });
   const recorder = opened.then((d) => createRecorder(d.db));
   recorder.catch(() => {});
   const recording = createRecording({
     write: async (batch) => (await recorder).write(batch),
+    ready: recorder,
     logger,
     userHashKey: settings.userHashKey,
   });
@@ -45,18 +56,12 @@ export async function startStore(settings: StoreSettings, logger: Logger): Promi
   return {
     recording,
     reports: () => opened.then((d) => createReports(d.db)),
-    installations(clientSecret) {
-      const installations = opened.then((d) => createInstallationStore(d.db, clientSecret));
-      return {
-        storeInstallation: async (installation) => (await installations).storeInstallation(installation),
-        fetchInstallation: async (query) => (await installations).fetchInstallation(query),
-        deleteInstallation: async (query) => (await installations).deleteInstallation?.(query),
-      };
-    },
-    async close(timeoutMs) {
+    database: () => opened,
+    async close(timeoutMs, { waitForOpen = false } = {}) {
       stopRetention();
-      await recording.close(timeoutMs);
-      await database?.close().catch(() => {});
+      await recording.close(database || waitForOpen ? timeoutMs : 0);
+      if (database) await database.close().catch(() => {});
+      else stopping.abort();
     },
   };
 }

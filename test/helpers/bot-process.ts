@@ -27,7 +27,8 @@ export async function startBotProcess(
   user?: { uid: number; gid: number },
   entry: Entry = SOURCE_ENTRY,
 ): Promise<BotProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hr-data-'));
+  // PGlite makes its folder aside (data.creating) before renaming it: both stay inside this scratch folder.
+  const scratch = mkdtempSync(join(tmpdir(), 'hr-data-'));
   const child = spawn(process.execPath, entry.args, {
     cwd: entry.cwd,
     ...user,
@@ -44,7 +45,7 @@ export async function startBotProcess(
       KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR,
       // It records into a data folder of its own unless the test gives it a database.
       DATABASE_URL: '',
-      DATA_DIR: dataDir,
+      DATA_DIR: join(scratch, 'data'),
       ...env,
     },
   });
@@ -57,7 +58,7 @@ export async function startBotProcess(
   });
   const exited = new Promise<number | null>((resolve) =>
     child.on('exit', (code) => {
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(scratch, { recursive: true, force: true });
       resolve(code);
     }),
   );

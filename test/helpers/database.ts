@@ -79,14 +79,15 @@ export const STORE_KINDS = [
  */
 export async function openSharedTestDatabase(): Promise<TestDatabase & { folder?: string }> {
   if (POSTGRES_URL) return openTestPostgres();
-  const folder = mkdtempSync(join(tmpdir(), 'hr-store-'));
+  const scratch = mkdtempSync(join(tmpdir(), 'hr-store-'));
+  const folder = join(scratch, 'data');
   const database = await openTestPGlite(folder);
   return {
     ...database,
     folder,
     async drop() {
       await database.close().catch(() => {});
-      rmSync(folder, { recursive: true, force: true });
+      rmSync(scratch, { recursive: true, force: true });
     },
   };
 }

@@ -21,7 +21,7 @@ export function runScript(
 ): Promise<Run> {
   // Blank, not absent: dotenv leaves set variables alone, so a developer's own .env cannot leak in.
   // The console records: into a data folder of its own, never the developer's ./data or PostgreSQL.
-  const dataDir = mkdtempSync(join(tmpdir(), 'hr-data-'));
+  const scratch = mkdtempSync(join(tmpdir(), 'hr-data-'));
   const clean = {
     ...process.env,
     SLACK_BOT_TOKEN: '',
@@ -29,7 +29,7 @@ export function runScript(
     SLACK_APP_TOKEN: '',
     KNOWLEDGE_DIR: '',
     DATABASE_URL: '',
-    DATA_DIR: dataDir,
+    DATA_DIR: join(scratch, 'data'),
   };
   const tsx = import.meta.resolve('tsx');
   return new Promise((resolve, reject) => {
@@ -44,7 +44,7 @@ export function runScript(
     });
     child.on('error', reject);
     child.on('close', (code) => {
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(scratch, { recursive: true, force: true });
       resolve({ code, stdout, stderr });
     });
     child.stdin.end(input);

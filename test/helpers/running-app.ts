@@ -46,17 +46,17 @@ export const TEST_DELIVERY: DeliveryOptions = { attemptTimeoutMs: 400, retries: 
 export async function startHttpApp({
   engine = fixtureEngine(),
   delivery = TEST_DELIVERY,
-  eventCapacity,
   recording,
   reports,
   editors,
+  eventCapacity,
 }: {
   engine?: AnswerEngine;
   delivery?: DeliveryOptions;
-  eventCapacity?: EventCapacity;
   recording?: Recording;
   reports?: () => Promise<Reports>;
   editors?: string[];
+  eventCapacity?: EventCapacity;
 } = {}): Promise<RunningApp> {
   const standIn = await new SlackStandIn().start();
   let raw = '';
@@ -72,9 +72,9 @@ export async function startHttpApp({
     engine: () => engine,
     logger,
     delivery,
-    eventCapacity,
     recording,
     reports,
+    eventCapacity,
   });
   const { port } = await slack.start();
   const origin = `http://127.0.0.1:${port}`;

@@ -111,38 +111,6 @@ export async function send(url: string, request: SlackRequest, headers: Headers 
   return { status: response.status, text, json: () => JSON.parse(text) };
 }
 
-/** A modal's submission: its callback id, private metadata and the values typed in its inputs. */
-export function viewSubmission(
-  callbackId: string,
-  privateMetadata: string,
-  values: Record<string, Record<string, { type: string; value: string | null }>>,
-  user = 'U1',
-): SlackRequest {
-  const payload = {
-    type: 'view_submission',
-    team: { id: 'T1', domain: 'test' },
-    user: { id: user, username: 'someone', team_id: 'T1' },
-    api_app_id: 'A1',
-    token: 'deprecated-verification-token',
-    trigger_id: '123.456.ghi',
-    view: {
-      id: 'V1',
-      team_id: 'T1',
-      type: 'modal',
-      callback_id: callbackId,
-      private_metadata: privateMetadata,
-      state: { values },
-      hash: '1.abc',
-      app_id: 'A1',
-      bot_id: 'B0BOT',
-    },
-  };
-  return {
-    body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
-    contentType: 'application/x-www-form-urlencoded',
-  };
-}
-
 const interactive = (payload: Record<string, unknown>): SlackRequest => ({
   body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
   contentType: 'application/x-www-form-urlencoded',
@@ -218,4 +186,32 @@ export function functionExecuted(callbackId: string, inputs: Record<string, unkn
     },
     eventId,
   );
+}
+
+/** A modal's submission: its callback id, private metadata and the values typed in its inputs. */
+export function viewSubmission(
+  callbackId: string,
+  privateMetadata: string,
+  values: Record<string, Record<string, { type: string; value: string | null }>>,
+  user = 'U1',
+): SlackRequest {
+  return interactive({
+    type: 'view_submission',
+    team: { id: 'T1', domain: 'test' },
+    user: { id: user, username: 'someone', team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'deprecated-verification-token',
+    trigger_id: '123.456.ghi',
+    view: {
+      id: 'V1',
+      team_id: 'T1',
+      type: 'modal',
+      callback_id: callbackId,
+      private_metadata: privateMetadata,
+      state: { values },
+      hash: '1.abc',
+      app_id: 'A1',
+      bot_id: 'B0BOT',
+    },
+  });
 }

@@ -107,7 +107,7 @@ describe('answers to questions', () => {
   });
 
   it('offers a tie as a button, not pasted', () => {
-    const decision = engine.answer({ command: null, text: 'why do human rights matter?' });
+    const decision = engine.answer({ command: null, text: 'role' });
     expect(decision.results).toHaveLength(2);
     const message = renderDecision(decision);
     const buttons = buttonsOf(message.blocks).map((b) => b.text.text);

@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotProcess } from '../helpers/bot-process.js';
 import { ROOT } from '../helpers/paths.js';
@@ -21,6 +24,8 @@ interface Ended {
 /** `npm start`'s entry point as its own process, run to its end (or killed past the bound, which the test then reports). */
 function runUntilExit(env: NodeJS.ProcessEnv): Promise<Ended> {
   const started = Date.now();
+  // It records into a scratch folder of its own, never a DATABASE_URL the test run was given.
+  const scratch = mkdtempSync(join(tmpdir(), 'hr-data-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: {
@@ -32,6 +37,8 @@ function runUntilExit(env: NodeJS.ProcessEnv): Promise<Ended> {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
       KNOWLEDGE_DIR: '',
+      DATABASE_URL: '',
+      DATA_DIR: join(scratch, 'data'),
       ...env,
     },
   });
@@ -47,6 +54,7 @@ function runUntilExit(env: NodeJS.ProcessEnv): Promise<Ended> {
   return new Promise((resolve) => {
     child.on('exit', (code) => {
       clearTimeout(killer);
+      rmSync(scratch, { recursive: true, force: true });
       resolve({ code, output, ms: Date.now() - started });
     });
   });

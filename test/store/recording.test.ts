@@ -76,4 +76,24 @@ describe('the recording queue', () => {
     expect(await recording.close(300)).toBeGreaterThan(0);
     expect(performance.now() - closing).toBeLessThan(1_000);
   });
+
+  it('waits for the database to open, then writes each record once', async () => {
+    let open!: () => void;
+    const ready = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const written: StoredRecord[] = [];
+    const { recording } = recordingWith(
+      async (batch) => {
+        written.push(...batch);
+      },
+      { ready, writeTimeoutMs: 20 },
+    );
+    for (let i = 0; i < 3; i++) recording.record(event);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(written).toHaveLength(0);
+    open();
+    expect(await recording.close(2_000)).toBe(0);
+    expect(written).toHaveLength(3);
+  });
 });

@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Decision } from '../../src/answer/types.js';
 import { openDatabase } from '../../src/store/database.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
@@ -15,6 +16,7 @@ import {
   withSearchPath,
 } from '../helpers/database.js';
 import { realEngine } from '../helpers/knowledge.js';
+import { closedPort } from '../helpers/ports.js';
 
 const engine = realEngine();
 const mission = engine.knowledge.missions[0];
@@ -37,16 +39,21 @@ describe.each(STORE_KINDS)('the store on $name', ({ name, open, skip }) => {
     decision,
   });
 
+  // One database per kind for the file (a fresh random schema on PostgreSQL), emptied before each test.
+  beforeAll(async () => {
+    if (skip) return;
+    database = await open();
+    recorder = createRecorder(database.db);
+    reports = createReports(database.db);
+  }, 60_000);
   beforeEach(async (context) => {
     if (skip) {
       console.warn(`${name}: skipped, DATABASE_URL is not set`);
       context.skip();
     }
-    database = await open();
-    recorder = createRecorder(database.db);
-    reports = createReports(database.db);
+    await sql`truncate requests, feedback`.execute(database.db);
   });
-  afterEach(async () => {
+  afterAll(async () => {
     await database?.drop();
   });
 
@@ -143,9 +150,27 @@ describe.skipIf(!POSTGRES_URL)('migrations on PostgreSQL', () => {
     }
   });
 
+  it('a database migrated by a newer version is refused in one line that names DATABASE_URL', async () => {
+    const base = POSTGRES_URL as string;
+    const schema = randomSchema();
+    await onPostgres(base, `create schema "${schema}"`);
+    try {
+      await onPostgres(
+        base,
+        `create table "${schema}".kysely_migration (name varchar(255) primary key, timestamp varchar(255) not null);
+         insert into "${schema}".kysely_migration values ('9999_from_a_newer_version', '2030-01-01T00:00:00.000Z')`,
+      );
+      await expect(openDatabase({ databaseUrl: withSearchPath(base, schema) })).rejects.toThrow(
+        /^DATABASE_URL: the database's schema could not be brought up to date[^\n]*9999_from_a_newer_version/,
+      );
+    } finally {
+      await onPostgres(base, `drop schema if exists "${schema}" cascade`);
+    }
+  });
+
   it('an unreachable DATABASE_URL fails in one line that names it', async () => {
-    await expect(openDatabase({ databaseUrl: 'postgres://postgres@127.0.0.1:1/test', connectTimeoutMs: 2_000 })).rejects.toThrow(
-      /^DATABASE_URL: could not connect[^\n]*$/,
-    );
+    await expect(
+      openDatabase({ databaseUrl: `postgres://postgres@127.0.0.1:${await closedPort()}/test`, connectTimeoutMs: 2_000 }),
+    ).rejects.toThrow(/^DATABASE_URL: could not connect[^\n]*$/);
   });
 });

@@ -25,7 +25,7 @@ import { lastEntryOf, type ThreadContext, threadContextMetadata, threadEntryStor
  * last about. Bolt routes every threaded direct message here, so the DM listener never sees them.
  */
 export function registerAssistant(app: App, deps: ListenerDeps): void {
-  const { engine, logger, delivery, dedupe, metrics, recording } = deps;
+  const { engine, logger, delivery, dedupe, metrics } = deps;
   /** The prompts change only with the knowledge: worked out once per engine (a reload brings a new one). */
   let prompts: { for: AnswerEngine; prompts: Prompt[] } | undefined;
   const currentPrompts = () => {
@@ -113,11 +113,12 @@ export function registerAssistant(app: App, deps: ListenerDeps): void {
               { feedback: { style: 'message', surface: 'assistant' } },
             );
             if (answer.ok) {
-              recording.record({
+              const user = 'user' in message && typeof message.user === 'string' ? message.user : undefined;
+              deps.recording.record({
                 kind: 'request',
                 surface: 'assistant',
                 team: body.team_id,
-                user: message.user,
+                user,
                 decision: answer.decision,
               });
             }

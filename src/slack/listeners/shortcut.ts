@@ -20,7 +20,7 @@ export function registerShortcut(app: App, deps: ListenerDeps): void {
   const { engine, logger, delivery } = deps;
   app.shortcut<MessageShortcut>(
     { type: 'message_action', callback_id: STORY_SHORTCUT },
-    async ({ ack, shortcut, respond, client }) => {
+    async ({ ack, shortcut, body, respond, client }) => {
       await ack();
       const privately = (message: Message) =>
         deliverWithinDeadline(() => respond({ response_type: 'ephemeral', replace_original: false, ...message }), delivery);
@@ -37,8 +37,17 @@ export function registerShortcut(app: App, deps: ListenerDeps): void {
           // Share posts the story shown, not the whole message's text again (too long for a button).
           const best = reply.decision.status === 'found' ? reply.decision.results[0]?.entry : undefined;
           const decision = best ? { ...reply.decision, origin: showOrigin(best.type, best.id) } : reply.decision;
+          // The message is someone's words the bot was shown, not asked: its text is not stored.
+          deps.recording.record({
+            kind: 'request',
+            surface: 'shortcut',
+            team: body.team?.id,
+            user: body.user.id,
+            decision,
+            storeText: false,
+          });
           try {
-            await privately(renderDecision(decision));
+            await privately(renderDecision(decision, { feedback: { style: 'message', surface: 'shortcut' } }));
           } catch (error) {
             logger.warn(
               { kind: 'action', name: STORY_SHORTCUT, err: error },

@@ -28,6 +28,7 @@ export function registerWorkflowStep(app: App, deps: ListenerDeps): void {
           await failWith(reply.error);
           return { status: 'bad_request' };
         }
+        deps.recording.record({ kind: 'request', surface: 'workflow', decision: reply.decision });
         const story = renderQuotableStory(reply.decision);
         if (!story) {
           await failWith(renderNoStory(reply.decision));

@@ -1,0 +1,47 @@
+import { entryTerm, NUMBER_WORD } from '../knowledge/search-index.js';
+import { sentences, words } from '../knowledge/text.js';
+import type { Entry } from '../knowledge/types.js';
+
+/** A passage this short is its own answer. */
+const MAX_UNITS_SHOWN = 2;
+const LIST_ITEM = /^\s*(?:[-*•]|\d+[.)])\s/;
+
+/** A passage's answerable pieces, in order: sentences, with a list kept whole beside the line that introduces it. */
+function unitsOf(text: string): string[] {
+  const units: string[] = [];
+  for (const paragraph of text.split(/\n\s*\n/)) {
+    if (paragraph.split('\n').some((line) => LIST_ITEM.test(line))) {
+      // A list belongs with the sentence that announces it ("The goals … are:").
+      const lead = units.at(-1)?.endsWith(':') ? `${units.pop()}\n` : '';
+      units.push(`${lead}${paragraph.trim()}`);
+    } else units.push(...sentences(paragraph.replace(/\s*\n\s*/g, ' ')));
+  }
+  return units;
+}
+
+/**
+ * The sentence or two of an entry that answer a question, word for word and in the text's order:
+ * those sharing the most of the asker's words (and holding a figure, when one is asked for).
+ * Undefined when nothing shorter than the whole passage answers better.
+ */
+export function excerptFor(entry: Entry, asked: readonly string[], figures: boolean): string | undefined {
+  if (entry.type === 'mission') return undefined;
+  const units = unitsOf(entry.text);
+  if (units.length <= MAX_UNITS_SHOWN) return undefined;
+  const terms = new Set(asked.flatMap((w) => entryTerm(w) ?? []));
+  const scored = units.map((unit, at) => {
+    const shared = new Set(
+      words(unit)
+        .flatMap((w) => entryTerm(w) ?? [])
+        .filter((t) => terms.has(t)),
+    ).size;
+    return { unit, at, score: shared + (figures && NUMBER_WORD.test(unit) ? 1 : 0) };
+  });
+  const best = [...scored].sort((a, b) => b.score - a.score || a.at - b.at);
+  if (best[0].score === 0) return undefined;
+  const shown = best.slice(0, MAX_UNITS_SHOWN).filter((u, i) => i === 0 || (u.score >= best[0].score - 1 && u.score > 0));
+  return shown
+    .sort((a, b) => a.at - b.at)
+    .map((u) => u.unit)
+    .join(' ');
+}

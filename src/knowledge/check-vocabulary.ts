@@ -1,0 +1,50 @@
+import { GLOSSARY_FILE } from './glossary.js';
+import type { Problem } from './problems.js';
+import { entryTerm } from './search-index.js';
+import { words } from './text.js';
+import type { Entry, KnowledgeBase } from './types.js';
+import { compileVocabulary, withoutAuxiliaries } from './vocabulary.js';
+
+type LineOfEntry = (entry: Entry, path: PropertyKey[]) => number | undefined;
+
+/** Every word an entry's own text gives the search, as index terms. */
+function ownTerms(entry: Entry): Set<string> {
+  const texts =
+    entry.type === 'mission'
+      ? [entry.id, entry.name, entry.where, ...entry.names, ...entry.achievements.map((a) => a.text)]
+      : [
+          entry.title,
+          entry.text,
+          ...entry.keywords,
+          ...(entry.type === 'story' ? [entry.country, ...entry.places, ...entry.missions] : []),
+        ];
+  return new Set(texts.flatMap(words).flatMap((w) => entryTerm(w) ?? []));
+}
+
+/**
+ * The `asks:` lines against their entries: a phrasing must be answerable from its own entry's
+ * text, so that at least half of its words (read through the glossary) are words of that entry.
+ * (A synonym whose term no entry holds is not refused: deleting the last story about a theme
+ * must not make the folder invalid; the synonym then simply finds nothing.)
+ */
+export function checkVocabulary(kb: KnowledgeBase, lineOfEntry: LineOfEntry): Problem[] {
+  const problems: Problem[] = [];
+  const entries: Entry[] = [...kb.missions, ...kb.topics, ...kb.stories];
+
+  const read = compileVocabulary(kb.glossary);
+  for (const entry of entries) {
+    const own = ownTerms(entry);
+    (entry.asks ?? []).forEach((ask, i) => {
+      const asked = [...new Set(read(withoutAuxiliaries(words(ask), String)).words.flatMap((w) => entryTerm(w) ?? []))];
+      const missing = asked.filter((t) => !own.has(t));
+      if (asked.length === 0 || missing.length * 2 > asked.length) {
+        problems.push({
+          file: entry.file,
+          line: lineOfEntry(entry, ['asks', i]),
+          message: `asks "${ask}": ${asked.length === 0 ? 'has no words to search for' : `${missing.map((w) => `"${w}"`).join(', ')} not in this entry's text`}; an asks line must be a question this entry's own text answers (or add the missing word to ${GLOSSARY_FILE} as a synonym of a word of the text)`,
+        });
+      }
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,100 @@
+import { type Glossary, INTENT_KINDS, type IntentKind, phraseKey } from './glossary.js';
+import { stem } from './text.js';
+
+type Meaning =
+  | { kind: 'synonym'; term: string[]; french: boolean }
+  | { kind: 'intent'; intent: IntentKind }
+  | { kind: 'directory' }
+  | { kind: 'courtesy' };
+
+interface Phrase {
+  key: string[];
+  meaning: Meaning;
+}
+
+/** What the glossary makes of a question's words. */
+export interface Reading {
+  /** The words to search for: synonyms read as the texts' words, words of intent and courtesy left out. */
+  words: string[];
+  intents: Set<IntentKind>;
+  /** How many French phrases and French small words the question holds. */
+  frenchPhrases: number;
+  frenchMarkers: number;
+  /** Words that mean the missions themselves ("missions", "peace operations"). */
+  directory: string[];
+  /** The words open with a greeting or thanks ("Good afternoon team", "Thanks Maria"). */
+  courteousOpening: boolean;
+}
+
+export type Vocabulary = (words: readonly string[]) => Reading;
+
+/**
+ * Compiles the glossary into one pass over a question's folded words: at each word the longest
+ * phrase the glossary lists there wins, so "audiences foraines" is read before "audiences".
+ */
+export function compileVocabulary(glossary: Glossary): Vocabulary {
+  const byFirst = new Map<string, Phrase[]>();
+  const add = (text: string, meaning: Meaning) => {
+    const key = phraseKey(text);
+    if (key.length === 0) return;
+    const list = byFirst.get(key[0]) ?? [];
+    if (!list.some((p) => p.key.join(' ') === key.join(' '))) list.push({ key, meaning });
+    byFirst.set(key[0], list);
+  };
+  for (const kind of INTENT_KINDS) for (const p of glossary.intents[kind] ?? []) add(p, { kind: 'intent', intent: kind });
+  for (const p of glossary.directory) add(p, { kind: 'directory' });
+  for (const p of glossary.courtesy) add(p, { kind: 'courtesy' });
+  for (const { term, also, french } of glossary.synonyms) {
+    const words = phraseKey(term);
+    for (const p of also) add(p, { kind: 'synonym', term: words, french: false });
+    for (const p of french) add(p, { kind: 'synonym', term: words, french: true });
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.key.length - a.key.length);
+  const markers = new Set(glossary.frenchMarkers.flatMap(phraseKey));
+
+  return (input) => {
+    const stems = input.map(stem);
+    const reading: Reading = {
+      words: [],
+      intents: new Set(),
+      frenchPhrases: 0,
+      frenchMarkers: 0,
+      directory: [],
+      courteousOpening: false,
+    };
+    for (let i = 0; i < stems.length; ) {
+      if (markers.has(stems[i])) reading.frenchMarkers++;
+      const phrase = byFirst.get(stems[i])?.find((p) => p.key.every((word, k) => stems[i + k] === word));
+      if (!phrase) {
+        reading.words.push(input[i]);
+        i++;
+        continue;
+      }
+      const { meaning } = phrase;
+      if (i === 0 && meaning.kind === 'courtesy') reading.courteousOpening = true;
+      if (meaning.kind === 'intent') reading.intents.add(meaning.intent);
+      else if (meaning.kind === 'directory') {
+        const words = input.slice(i, i + phrase.key.length);
+        reading.directory.push(...words);
+        reading.words.push(...words);
+      } else if (meaning.kind === 'synonym') {
+        if (meaning.french) reading.frenchPhrases++;
+        reading.words.push(...meaning.term);
+      }
+      i += phrase.key.length;
+    }
+    return reading;
+  };
+}
+
+const AUXILIARY = new Set(['do', 'does', 'did']);
+const PREPOSITIONS = new Set(['in', 'for', 'about', 'with', 'on', 'at', 'to', 'there', 'here']);
+
+/**
+ * "How do they…", "what does the team…": "do" helping another verb says nothing; it is the verb
+ * only at the end of a clause or before a preposition ("what does UNSOM do?", "what do they do in
+ * Mali"). Questions and `asks:` lines both go through this, so that both sides agree.
+ */
+export function withoutAuxiliaries<T>(words: readonly T[], wordOf: (item: T) => string): T[] {
+  return words.filter((w, i) => !AUXILIARY.has(wordOf(w)) || i === words.length - 1 || PREPOSITIONS.has(wordOf(words[i + 1])));
+}

@@ -1,0 +1,114 @@
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAnswerEngine } from '../../src/answer/engine.js';
+import { createLiveEngine } from '../../src/answer/live-engine.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { type KnowledgeCopy, knowledgeCopy, problemsOf } from '../helpers/knowledge.js';
+import { runScript } from '../helpers/run-cli.js';
+
+/** A small knowledge folder of its own, so that these answers do not follow the real or the frozen one. */
+const FIXTURE = new URL('./fixtures/knowledge', import.meta.url).pathname;
+
+const copies: KnowledgeCopy[] = [];
+afterEach(() => {
+  for (const c of copies.splice(0)) c.remove();
+});
+/** A scratch copy of the fixture, to edit as an editor would. */
+function fixtureCopy() {
+  const copy = knowledgeCopy(FIXTURE);
+  copies.push(copy);
+  return copy;
+}
+
+/** What the bot answers once it has (re)loaded the folder: the loader and the engine factory, as a reload does. */
+const answerFrom = (dir: string, text: string) => {
+  const decision = createAnswerEngine(loadKnowledge(dir)).answer({ command: null, text });
+  return { status: decision.status, first: decision.results[0]?.entry.id };
+};
+
+const addAsks = (source: string, asks: string[]) =>
+  source.replace(/\n---\n/, `\nasks:\n${asks.map((a) => `  - ${a}`).join('\n')}\n---\n`);
+
+describe('asks: lines', () => {
+  it("make a new entry's phrasing find it", () => {
+    const kb = fixtureCopy();
+    const question = 'Whose responsibility is the promotion of human rights in peace operations?';
+    const passage = kb.read('topics/core-pillar.md').split('\n').at(-2)?.split('. ')[1];
+    const entry = [
+      '---',
+      'id: staff-duty',
+      "title: Every staff member's part",
+      'source: fixture-source',
+      '---',
+      passage,
+      '',
+    ].join('\n');
+    kb.write('topics/staff-duty.md', entry);
+    expect(answerFrom(kb.dir, question).first).not.toBe('staff-duty');
+    kb.write('topics/staff-duty.md', addAsks(entry, [question]));
+    expect(answerFrom(kb.dir, question)).toEqual({ status: 'found', first: 'staff-duty' });
+  });
+
+  it('must be answerable from their own entry: kb:check names the file and line of one that is not', async () => {
+    const kb = fixtureCopy();
+    kb.write('topics/universal.md', addAsks(kb.read('topics/universal.md'), ['How many criminal cases did the court hear?']));
+    const line = kb.lineOf('topics/universal.md', 'How many criminal cases');
+    const run = await runScript('src/cli/kb-check.ts', [kb.dir]);
+    expect(run.code).not.toBe(0);
+    expect(run.stdout + run.stderr).toMatch(
+      new RegExp(
+        `topics/universal\\.md:${line}: asks "How many criminal cases did the court hear\\?":.*not in this entry's text`,
+      ),
+    );
+  });
+});
+
+describe('glossary.yml', () => {
+  it('an added synonym takes effect when the running bot reloads the knowledge', async () => {
+    const kb = fixtureCopy();
+    const live = createLiveEngine(kb.dir, { onReloaded: () => {}, onInvalid: (error) => expect.fail(error.message) });
+    const question = 'where do the itinerant tribunals sit?';
+    const top = () => live.current().answer({ command: null, text: question }).results[0]?.entry.id;
+    expect(top()).not.toBe('unmiss-mobile-courts');
+    kb.edit('glossary.yml', 'also: [travelling courts]', 'also: [travelling courts, itinerant tribunals]');
+    await live.reload();
+    expect(top()).toBe('unmiss-mobile-courts');
+  });
+
+  it('a French phrase reaches the English text, and the answer says the source is in English', () => {
+    const kb = fixtureCopy();
+    appendFileSync(join(kb.dir, 'glossary.yml'), 'french_markers: [les, au, du]\n');
+    kb.write(
+      'glossary.yml',
+      kb.read('glossary.yml').replace('also: [travelling courts]', 'also: [travelling courts]\n    french: [audiences foraines]'),
+    );
+    const decision = createAnswerEngine(loadKnowledge(kb.dir)).answer({
+      command: null,
+      text: 'les audiences foraines au Soudan du Sud',
+    });
+    expect(decision.results[0]?.entry.id).toBe('unmiss-mobile-courts');
+    expect(decision.language).toBe('fr');
+  });
+
+  it('is checked by kb:check, each problem with its file and line', () => {
+    const kb = fixtureCopy();
+    kb.write(
+      'glossary.yml',
+      [
+        'synonyms:',
+        '  - term: mobile courts',
+        '    also: [tribunals]',
+        '  - term: universal',
+        '    also: [tribunals]',
+        'intents:',
+        '  sing: [la la]',
+      ].join('\n'),
+    );
+    expect(problemsOf(kb.dir)).toEqual([expect.stringMatching(/^glossary\.yml:7: unknown field "intents\.sing"/)]);
+    kb.write('glossary.yml', kb.read('glossary.yml').replace(/intents:\n {2}sing: \[la la\]/, ''));
+    expect(problemsOf(kb.dir)).toEqual([
+      expect.stringMatching(/^glossary\.yml:5: "tribunals" is already read as "mobile courts"/),
+    ]);
+  });
+});
