@@ -1,55 +1,10 @@
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connectRedisDedupe } from '../../src/slack/dedupe-redis.js';
-import { ROOT } from '../helpers/paths.js';
 import { NO_REDIS_MESSAGE, REDIS_URL, redisScope } from '../helpers/redis.js';
-import { BOT_TOKEN, SIGNING_SECRET } from '../helpers/slack-requests.js';
-
-/** A port where nothing listens. */
-async function closedPort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
-
-describe('a configured Redis that cannot be reached at start-up', () => {
-  it('ends the start within 10 seconds with one problem naming REDIS_URL, and no stack trace', async () => {
-    const port = await closedPort();
-    const started = Date.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_APP_TOKEN: '',
-        SLACK_API_URL: 'http://127.0.0.1:9/api/',
-        KNOWLEDGE_DIR: '',
-        PORT: '0',
-        REDIS_URL: `redis://someone:a-password@127.0.0.1:${port}`,
-      },
-    });
-    let stderr = '';
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    const [code] = (await once(child, 'exit')) as [number];
-    expect(code).toBe(1);
-    expect(Date.now() - started).toBeLessThan(10_000);
-    const problems = stderr.split('\n').filter((line) => line.trim().startsWith('- '));
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toContain('REDIS_URL');
-    expect(problems[0]).toContain(`127.0.0.1:${port}`);
-    expect(stderr).not.toContain('a-password');
-    expect(stderr).not.toMatch(/^\s+at /m);
-  });
-});
 
 /** Redis through a TCP relay that the test can cut and restore, as a network failure would. */
 class Relay {

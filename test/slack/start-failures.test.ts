@@ -108,6 +108,17 @@ describe('a start that cannot succeed exits non-zero within 10 s, with one line 
     }
   });
 
+  it("nothing listens at REDIS_URL: REDIS_URL, without the URL's password", async () => {
+    const port = await closedPort();
+    const ended = await runUntilExit({
+      SLACK_API_URL: standIn.apiUrl,
+      REDIS_URL: `redis://someone:a-password@127.0.0.1:${port}`,
+    });
+    expectNamedFailure(ended, 'REDIS_URL');
+    expect(ended.output).toContain(`127.0.0.1:${port}`);
+    expect(ended.output).not.toContain('a-password');
+  });
+
   it('the port is already taken: PORT', async () => {
     const holder: Server = createServer();
     holder.listen(0, '127.0.0.1');
