@@ -1,6 +1,9 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMetrics } from '../../src/slack/metrics.js';
 import { startBotProcess } from '../helpers/bot-process.js';
+import { knowledgeCopy } from '../helpers/knowledge.js';
 import { type RunningApp, startHttpApp } from '../helpers/running-app.js';
 import { eventCallback, send, slashCommand } from '../helpers/slack-requests.js';
 import { SlackStandIn } from '../helpers/slack-stand-in.js';
@@ -140,5 +143,34 @@ describe('the bot as deployed', () => {
     const request = lines.find((l) => l.msg === 'handled' && l.name === '/hr-mission');
     expect(request).toMatchObject({ team: 'T1', channel: 'C1', level: 'info' });
     expect(bot.output()).not.toContain('U0ASKER');
+  });
+});
+
+describe('knowledge reloads in the metrics', () => {
+  it('count a good edit and a broken one, and show the version served', async () => {
+    const standIn = await new SlackStandIn().start();
+    const kb = knowledgeCopy();
+    const bot = await startBotProcess(standIn.apiUrl, { KNOWLEDGE_DIR: kb.dir });
+    const version = (text: string) => /^hr_bot_knowledge_info\{version="([0-9a-f]+)"\} 1$/m.exec(text)?.[1];
+    const reloads = (text: string, status: string) => sample(text, 'hr_bot_knowledge_reloads_total', { status });
+    try {
+      const first = version(await scrape(bot.origin));
+      expect(first).toBeDefined();
+      const story = readdirSync(join(kb.dir, 'stories')).find((name) => name.endsWith('.md')) as string;
+      kb.edit(`stories/${story}`, /^title: (.*)$/m, 'title: $1 (edited)');
+      await expect.poll(async () => reloads(await scrape(bot.origin), 'reloaded'), { timeout: 8_000 }).toBe(1);
+      const second = version(await scrape(bot.origin));
+      expect(second).toBeDefined();
+      expect(second).not.toBe(first);
+
+      kb.write('stories/broken.md', '---\nid: [unclosed\n---\nText.\n');
+      await expect.poll(async () => reloads(await scrape(bot.origin), 'invalid'), { timeout: 8_000 }).toBe(1);
+      expect(version(await scrape(bot.origin))).toBe(second);
+    } finally {
+      bot.child.kill('SIGTERM');
+      await bot.exited;
+      await standIn.stop();
+      kb.remove();
+    }
   });
 });
