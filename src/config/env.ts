@@ -46,7 +46,16 @@ export type Config =
       /** Slack user ids who see the Editors section of the Home tab. */
       editors?: string[];
     })
-  | (Common & { mode: 'socket'; botToken: string; appToken: string; slackApiUrl?: string; editors?: string[] });
+  | (Common & {
+      mode: 'socket';
+      botToken: string;
+      appToken: string;
+      slackApiUrl?: string;
+      editors?: string[];
+      /** Where /healthz, /readyz and /metrics are served in Socket Mode (METRICS_PORT); unset, nowhere. */
+      metricsPort?: number;
+      host?: string;
+    });
 
 /** A setting is missing or wrong; the message names the variable and where to find its value. */
 export class ConfigError extends Error {
@@ -74,6 +83,7 @@ const envSchema = z.object({
   HOST: optional,
   SLACK_API_URL: z.preprocess(blankAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
   LOG_LEVEL: z.preprocess(blankAsUndefined, z.enum(LOG_LEVELS).optional()),
+  METRICS_PORT: z.preprocess(blankAsUndefined, z.coerce.number().int().min(0).max(65535).optional()),
   REDIS_URL: z.preprocess(blankAsUndefined, z.url({ protocol: /^rediss?$/ }).optional()),
 });
 
@@ -121,7 +131,10 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     );
   }
   if (problems.length > 0) throw new ConfigError(problems);
-  if (appToken) return { mode: 'socket', logLevel, botToken: botToken as string, appToken, ...common };
+  if (appToken) {
+    const probes = { metricsPort: parsed.data.METRICS_PORT, host: parsed.data.HOST };
+    return { mode: 'socket', logLevel, botToken: botToken as string, appToken, ...probes, ...common };
+  }
   return {
     mode: 'http',
     logLevel,

@@ -28,6 +28,7 @@ import { registerTypeAhead } from './listeners/type-ahead.js';
 import { registerWorkflowStep } from './listeners/workflow-step.js';
 import { createMetrics, type Metrics, serveMetrics } from './metrics.js';
 import { installerReceiverOptions, registerUninstall } from './oauth.js';
+import { type ProbeServer, startProbeServer } from './probe-server.js';
 import { explainStartFailure, withinStartDeadline } from './start-failure.js';
 import { onlyTeam } from './team-gate.js';
 import { createTokenHealth } from './token-health.js';
@@ -79,6 +80,7 @@ export function createSlackApp({
   const clientOptions = webClientOptions(delivery, config.slackApiUrl);
   const log = boltLogger(logger);
   const tokenHealth = createTokenHealth(logger);
+  let probes: ProbeServer | undefined;
   let started = false;
   let tokenTeam: string | undefined;
   const oauth = config.mode === 'http' ? config.oauth : undefined;
@@ -149,13 +151,17 @@ export function createSlackApp({
           throw explainStartFailure(error, config, 'connect');
         }
       }, config);
+      if (config.mode === 'socket' && config.metricsPort !== undefined) {
+        probes = await startProbeServer({ port: config.metricsPort, host: config.host }, metrics, isReady);
+      }
       started = true;
       const address = config.mode === 'http' ? (listening as Server).address() : null;
-      return { port: address && typeof address === 'object' ? address.port : undefined };
+      return { port: address && typeof address === 'object' ? address.port : probes?.port };
     },
     async stop() {
       started = false;
       await app.stop();
+      await probes?.close();
     },
   };
 }

@@ -1,11 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createSlackApp } from '../../src/slack/app.js';
 import { createMetrics } from '../../src/slack/metrics.js';
 import { startBotProcess } from '../helpers/bot-process.js';
-import { knowledgeCopy } from '../helpers/knowledge.js';
-import { type RunningApp, startHttpApp } from '../helpers/running-app.js';
-import { eventCallback, send, slashCommand } from '../helpers/slack-requests.js';
+import { fixtureEngine, knowledgeCopy } from '../helpers/knowledge.js';
+import { type RunningApp, startHttpApp, TEST_DELIVERY } from '../helpers/running-app.js';
+import { BOT_TOKEN, eventCallback, send, slashCommand } from '../helpers/slack-requests.js';
 import { SlackStandIn } from '../helpers/slack-stand-in.js';
 
 /** The value of one sample in Prometheus's text format, e.g. `hr_bot_requests_total{surface="/hr-mission"}`; 0 when absent. */
@@ -171,6 +173,44 @@ describe('knowledge reloads in the metrics', () => {
       await bot.exited;
       await standIn.stop();
       kb.remove();
+    }
+  });
+});
+
+describe('Socket Mode with METRICS_PORT', () => {
+  const engine = fixtureEngine();
+  it('serves /healthz, /readyz and /metrics on that port, and nothing else', async () => {
+    const standIn = await new SlackStandIn().start();
+    standIn.sockets.on('connection', (ws) => {
+      ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' } }));
+    });
+    const slack = createSlackApp({
+      config: {
+        mode: 'socket',
+        botToken: BOT_TOKEN,
+        appToken: 'xapp-test-app-token-91be',
+        slackApiUrl: standIn.apiUrl,
+        logLevel: 'silent',
+        knowledgeDir: '',
+        metricsPort: 0,
+        host: '127.0.0.1',
+      },
+      engine: () => engine,
+      logger: pino({ level: 'silent' }),
+      delivery: TEST_DELIVERY,
+    });
+    try {
+      const { port } = await slack.start();
+      const origin = `http://127.0.0.1:${port}`;
+      expect(await scrape(origin)).toContain('hr_bot_requests_total');
+      for (const path of ['/healthz', '/readyz']) {
+        expect((await fetch(`${origin}${path}`)).status).toBe(200);
+        expect((await fetch(`${origin}${path}`, { method: 'HEAD' })).status).toBe(200);
+      }
+      expect((await fetch(`${origin}/slack/events`, { method: 'POST' })).status).toBe(404);
+    } finally {
+      await slack.stop();
+      await standIn.stop();
     }
   });
 });
