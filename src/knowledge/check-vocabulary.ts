@@ -1,5 +1,6 @@
 import { GLOSSARY_FILE } from './glossary.js';
 import type { Problem } from './problems.js';
+import type { Steps } from './steps.js';
 import { entryTerm } from './search-index.js';
 import { words } from './text.js';
 import type { Entry, KnowledgeBase } from './types.js';
@@ -27,12 +28,14 @@ function ownTerms(entry: Entry): Set<string> {
  * (A synonym whose term no entry holds is not refused: deleting the last story about a theme
  * must not make the folder invalid; the synonym then simply finds nothing.)
  */
-export function checkVocabulary(kb: KnowledgeBase, lineOfEntry: LineOfEntry): Problem[] {
+export function* checkVocabulary(kb: KnowledgeBase, lineOfEntry: LineOfEntry): Steps<Problem[]> {
   const problems: Problem[] = [];
   const entries: Entry[] = [...kb.missions, ...kb.topics, ...kb.stories];
 
   const read = compileVocabulary(kb.glossary);
   for (const entry of entries) {
+    if (!entry.asks?.length) continue;
+    yield;
     const own = ownTerms(entry);
     (entry.asks ?? []).forEach((ask, i) => {
       const asked = [...new Set(read(withoutAuxiliaries(words(ask), String)).words.flatMap((w) => entryTerm(w) ?? []))];

@@ -69,7 +69,7 @@ function* loadSteps(dir: string): Steps<KnowledgeBase> {
     ...(yield* crossCheck(kb, reader)),
     ...(yield* verbatimProblems(kb, sourceTexts, (id) => reader.parsedById.get(id))),
     // Phrasings and synonyms are checked against the entries once every entry could be read.
-    ...(reader.problems.length === 0 ? checkVocabulary(kb, lineOfEntry) : []),
+    ...(reader.problems.length === 0 ? yield* checkVocabulary(kb, lineOfEntry) : []),
   ];
   if (problems.length > 0) throw new KnowledgeError(problems);
   return kb;

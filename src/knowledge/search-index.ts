@@ -213,10 +213,12 @@ function* indexSteps(knowledge: KnowledgeBase, store: IndexStore | undefined): S
   const all: Entry[] = [...knowledge.missions, ...knowledge.topics, ...knowledge.stories];
   const missionsById = new Map(knowledge.missions.map((m) => [m.id, m]));
   const vocabulary = compileVocabulary(knowledge.glossary);
-  const { entries, documentFrequency } = yield* entryIndex(
-    all.map((entry) => toEntryDoc(entry, missionsById, vocabulary)),
-    store,
-  );
+  const docs: EntryDoc[] = [];
+  for (const entry of all) {
+    yield;
+    docs.push(toEntryDoc(entry, missionsById, vocabulary));
+  }
+  const { entries, documentFrequency } = yield* entryIndex(docs, store);
 
   const names = new MiniSearch<NameDoc>({
     fields: ['name'],
