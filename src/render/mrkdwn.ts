@@ -7,12 +7,27 @@ export function escapeText(text: string): string {
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+/**
+ * Between two characters below U+0300 (Latin, digits, punctuation: no combining mark, emoji part
+ * or surrogate) a grapheme always ends, CR LF excepted. Most cuts land there, so the costly
+ * segmenter runs only near a cut that does not.
+ */
+function isPlainBoundary(text: string, at: number): boolean {
+  if (at <= 0 || at >= text.length) return true;
+  const before = text.charCodeAt(at - 1);
+  const after = text.charCodeAt(at);
+  return before < 0x300 && after < 0x300 && !(before === 13 && after === 10);
+}
+
 /** The longest start of the text within `max` UTF-16 units that ends between two graphemes (never inside an emoji). */
 function graphemePrefix(text: string, max: number): string {
-  let end = 0;
-  for (const { index, segment } of graphemes.segment(text)) {
-    if (index + segment.length > max) break;
-    end = index + segment.length;
+  if (isPlainBoundary(text, max)) return text.slice(0, max);
+  let start = max;
+  while (!isPlainBoundary(text, start)) start--;
+  let end = start;
+  for (const { index, segment } of graphemes.segment(text.slice(start, max + 64))) {
+    if (start + index + segment.length > max) break;
+    end = start + index + segment.length;
   }
   return text.slice(0, end);
 }
