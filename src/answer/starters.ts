@@ -19,7 +19,8 @@ const STARTER_TOPICS = 2;
 const MAX_TRIES = 10;
 
 /**
- * Questions drawn from whatever the knowledge holds: its first topics, the mission with the most
+ * Questions drawn from whatever the knowledge holds: the topics editors mark `welcome` (then the
+ * others), each asked as its first `asks:` line if it has one, the mission with the most
  * to show, and a story (of another mission when there is one). Each is offered only if asking it
  * brings up its entry first, so a prompt never leads elsewhere than it promises, and only if
  * neither it nor its entry's title names a term that must carry a note.
@@ -50,5 +51,6 @@ export function starterQuestions(engine: AnswerEngine): Starters {
     (s) => s.title,
     1,
   );
-  return { topics: starters(topics, (t) => t.title, STARTER_TOPICS), mission, story };
+  const welcomeFirst = [...topics].sort((a, b) => Number(b.welcome) - Number(a.welcome));
+  return { topics: starters(welcomeFirst, (t) => t.asks?.[0] ?? t.title, STARTER_TOPICS), mission, story };
 }

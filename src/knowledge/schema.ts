@@ -64,7 +64,11 @@ const entryFields = {
   asks: z.array(text).default([]),
 };
 
-export const topicSchema = z.strictObject(entryFields);
+export const topicSchema = z.strictObject({
+  ...entryFields,
+  /** Offered first to a new colleague, as a suggested prompt in the assistant panel. */
+  welcome: z.boolean().default(false),
+});
 
 export const storySchema = z.strictObject({
   ...entryFields,

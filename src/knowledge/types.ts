@@ -52,6 +52,8 @@ export interface Topic extends EntryBase {
   text: string;
   source: string;
   keywords: string[];
+  /** Offered first to a new colleague (the assistant panel's suggested prompts). */
+  welcome: boolean;
 }
 
 export interface Story extends EntryBase {
