@@ -106,7 +106,7 @@ export function createSlackApp({
   });
 
   // With OAuth any installed workspace is served: Bolt's authorize refuses the others.
-  app.use(onlyTeam(() => tokenTeam, logger));
+  app.use(onlyTeam(() => tokenTeam, { logger, metrics }));
   if (installationStore && oauth) registerUninstall(app, installationStore, logger);
   const deps = {
     engine,

@@ -1,5 +1,6 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Logger } from 'pino';
+import type { Metrics } from './metrics.js';
 
 /** The workspace a request comes from, wherever its kind of payload puts it. */
 export function teamOf(body: AnyMiddlewareArgs['body']): string | undefined {
@@ -17,9 +18,12 @@ export function teamOf(body: AnyMiddlewareArgs['body']): string | undefined {
 /**
  * With one bot token the app serves one workspace. A request from another team (a misrouted
  * request, or another workspace's app pointed at this URL with the same secret) is acknowledged so
- * that Slack does not retry it, answered with nothing, and logged with its own status.
+ * that Slack does not retry it, answered with nothing, logged with its own status and counted.
  */
-export function onlyTeam(team: () => string | undefined, logger: Logger): Middleware<AnyMiddlewareArgs> {
+export function onlyTeam(
+  team: () => string | undefined,
+  { logger, metrics }: { logger: Logger; metrics: Metrics },
+): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const expected = team();
     const from = teamOf(args.body);
@@ -28,6 +32,7 @@ export function onlyTeam(team: () => string | undefined, logger: Logger): Middle
       return;
     }
     if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
+    metrics.requests.inc({ surface: 'any', status: 'other_team' });
     logger.info({ kind: 'request', status: 'other_team', team: from }, 'ignored: from another workspace');
   };
 }

@@ -154,7 +154,7 @@ describe('events without an event_id', () => {
 });
 
 describe('requests from another workspace than the bot token’s', () => {
-  it('a slash command from team T2 is acknowledged with nothing, and logged as other_team', async () => {
+  it('a slash command from team T2 is acknowledged with nothing, logged as other_team and counted', async () => {
     const answer = await send(
       running.app.url,
       fromTeam(slashCommand('/hr-mission', 'Mali', running.app.standIn.responseUrl()), 'T2'),
@@ -163,6 +163,8 @@ describe('requests from another workspace than the bot token’s', () => {
     expect(answer.text).not.toContain('MINUSMA');
     expect(answer.text === '' || !('blocks' in answer.json())).toBe(true);
     expect(running.app.logs).toContainEqual(expect.objectContaining({ status: 'other_team', team: 'T2' }));
+    const metrics = await (await fetch(`${running.app.origin}/metrics`)).text();
+    expect(metrics).toMatch(/hr_bot_requests_total\{surface="any",status="other_team"\} [1-9]/);
   });
 
   it('a mention from team T2 gets no reply, and is logged as other_team', async () => {
