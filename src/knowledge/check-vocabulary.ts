@@ -1,7 +1,7 @@
 import { GLOSSARY_FILE } from './glossary.js';
 import type { Problem } from './problems.js';
-import type { Steps } from './steps.js';
 import { entryTerm } from './search-index.js';
+import type { Steps } from './steps.js';
 import { words } from './text.js';
 import type { Entry, KnowledgeBase } from './types.js';
 import { compileVocabulary, withoutAuxiliaries } from './vocabulary.js';
