@@ -6,7 +6,7 @@ import { formatBytes, KNOWLEDGE_LIMITS } from './limits.js';
 import { type ParsedFile, parseMarkdownFile, parseYamlFile } from './parse-file.js';
 import { KnowledgeError, type Problem } from './problems.js';
 import { footnoteSchema, missionSchema, sourceSchema, storySchema, topicSchema } from './schema.js';
-import { runAtOnce, runInSlices, type Steps } from './steps.js';
+import { mapInSteps, runAtOnce, runInSlices, type Steps } from './steps.js';
 import type { Entry, Footnote, KnowledgeBase, Mission, Source, Story, Topic } from './types.js';
 import { validate } from './validate.js';
 import { verbatimProblems } from './verbatim.js';
@@ -34,7 +34,8 @@ function* loadSteps(dir: string): Steps<KnowledgeBase> {
   const footnotes = reader
     .list('footnotes.yml', footnoteSchema)
     .map(({ value }): Footnote => ({ ...value, appliesTo: value.applies_to }));
-  const missions = (yield* reader.folder('missions', '.yml', missionSchema)).map(
+  const missions = yield* mapInSteps(
+    yield* reader.folder('missions', '.yml', missionSchema),
     ({ value, parsed }): Mission => ({
       ...value,
       type: 'mission',
@@ -43,10 +44,12 @@ function* loadSteps(dir: string): Steps<KnowledgeBase> {
       file: parsed.file,
     }),
   );
-  const topics = (yield* reader.folder('topics', '.md', topicSchema)).map(
+  const topics = yield* mapInSteps(
+    yield* reader.folder('topics', '.md', topicSchema),
     ({ value, parsed }): Topic => ({ ...value, type: 'topic', text: parsed.body ?? '', file: parsed.file }),
   );
-  const stories = (yield* reader.folder('stories', '.md', storySchema)).map(
+  const stories = yield* mapInSteps(
+    yield* reader.folder('stories', '.md', storySchema),
     ({ value, parsed }): Story => ({ ...value, type: 'story', text: parsed.body ?? '', file: parsed.file }),
   );
 
@@ -275,6 +278,7 @@ function* crossCheck(kb: KnowledgeBase, reader: FolderReader): Steps<Problem[]> 
     }
   }
   for (const story of kb.stories) {
+    yield;
     story.missions.forEach((id, i) => {
       if (!known(missionIds, id, 'missions'))
         at(story, ['missions', i], `names mission "${id}", which does not exist: use one of ${list(missionIds)}`);

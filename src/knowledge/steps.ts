@@ -25,3 +25,13 @@ export async function runInSlices<T>(steps: Steps<T>, sliceMs = 10): Promise<T> 
     }
   }
 }
+
+/** Maps a list a step per item. */
+export function* mapInSteps<A, B>(items: readonly A[], map: (item: A) => B): Steps<B[]> {
+  const mapped: B[] = [];
+  for (const item of items) {
+    yield;
+    mapped.push(map(item));
+  }
+  return mapped;
+}
