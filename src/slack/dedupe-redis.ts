@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { ConfigError } from '../config/env.js';
+import { withTimeout } from '../config/with-timeout.js';
 import { type Dedupe, memoryDedupe } from './dedupe.js';
 
 export interface RedisDedupeOptions {
@@ -76,21 +77,13 @@ export async function connectRedisDedupe(
 }
 
 async function connectOrExplain(redis: Redis, url: string, lastError: () => Error | undefined): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([
-      redis.connect(),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${CONNECT_TIMEOUT_MS / 1000} s`)), CONNECT_TIMEOUT_MS);
-      }),
-    ]);
+    await withTimeout(redis.connect(), CONNECT_TIMEOUT_MS, 'Redis');
   } catch (error) {
     redis.disconnect();
     throw new ConfigError([
       `REDIS_URL: could not reach Redis at ${withoutCredentials(url)} (${(lastError() ?? (error as Error)).message}): check that Redis runs and the address is right, or unset REDIS_URL to de-duplicate in memory (one replica only)`,
     ]);
-  } finally {
-    clearTimeout(timer);
   }
 }
 

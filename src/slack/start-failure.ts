@@ -1,4 +1,5 @@
 import { ConfigError } from '../config/env.js';
+import { withTimeout } from '../config/with-timeout.js';
 import type { SlackConfig } from './app.js';
 
 /**
@@ -11,28 +12,19 @@ const LEAST_WAIT_MS = 2_000;
 const apiHost = (config: SlackConfig) => config.slackApiUrl ?? 'https://slack.com/api/';
 
 /** Runs the start, or fails it with a message naming SLACK_API_URL when Slack does not answer in time. */
-export async function withinStartDeadline<T>(
+export function withinStartDeadline<T>(
   start: () => Promise<T>,
   config: SlackConfig,
   ms = Math.max(LEAST_WAIT_MS, START_DEADLINE_MS - performance.now()),
 ): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new ConfigError([
-            `Slack's Web API at ${apiHost(config)} did not answer in time: check the network, or SLACK_API_URL if you set it`,
-          ]),
-        ),
-      ms,
-    );
-  });
-  try {
-    return await Promise.race([start(), deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
+  return withTimeout(
+    start(),
+    ms,
+    () =>
+      new ConfigError([
+        `Slack's Web API at ${apiHost(config)} did not answer in time: check the network, or SLACK_API_URL if you set it`,
+      ]),
+  );
 }
 
 /** Turns what went wrong at start-up into one line naming the setting to change. */

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
+import { withTimeout } from '../config/with-timeout.js';
 import { type RecordEvent, type StoredRecord, toStoredRecord } from './records.js';
-import { withTimeout } from './with-timeout.js';
 
 export interface RecordingOptions {
   /** Writes one batch; may fail or hang (the database is down or slow): the answers go on. */
