@@ -1,10 +1,10 @@
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
-import { answerOrigin } from '../../answer/origin.js';
-import { decodeOrigin, OPEN_ACTION_PREFIX, SHARE_ACTION } from '../../render/actions.js';
+import { OPEN_ACTION_PREFIX, SHARE_ACTION } from '../../render/actions.js';
 import { renderDecision } from '../../render/message.js';
 import { renderGone } from '../../render/notice.js';
 import { renderModal } from '../../render/view.js';
 import type { Surface } from '../../store/schema.js';
+import { decisionForValue } from '../button-value.js';
 import { deliverWithinDeadline } from '../delivery.js';
 import type { ListenerDeps } from '../deps.js';
 import { handled, outcomeOf, whereFrom } from '../handled.js';
@@ -18,11 +18,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   };
   const privately = (respond: RespondFn | undefined) => (message: object) =>
     send(respond, { response_type: 'ephemeral', replace_original: false, ...message });
-  /** What a button asks for, answered again; undefined for a value this app did not make or an entry gone since. */
-  const decisionFor = (value: string | undefined) => {
-    const origin = decodeOrigin(value);
-    return origin && answerOrigin(engine(), origin);
-  };
+  const decisionFor = (value: string | undefined) => decisionForValue(engine(), value);
 
   app.action<BlockAction<ButtonAction>>(
     { type: 'block_actions', action_id: SHARE_ACTION },

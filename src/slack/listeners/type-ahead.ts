@@ -1,8 +1,8 @@
 import type { App, BlockAction, ExternalSelectAction } from '@slack/bolt';
-import { answerOrigin } from '../../answer/origin.js';
-import { decodeOrigin, SEARCH_ACTION } from '../../render/actions.js';
+import { SEARCH_ACTION } from '../../render/actions.js';
 import { OPTIONS_LIMITS, renderOptions } from '../../render/search.js';
 import { renderModal } from '../../render/view.js';
+import { decisionForValue } from '../button-value.js';
 import { deliverWithinDeadline } from '../delivery.js';
 import type { ListenerDeps } from '../deps.js';
 import { handled, outcomeOf } from '../handled.js';
@@ -31,8 +31,7 @@ export function registerTypeAhead(app: App, deps: ListenerDeps): void {
         deps,
         { kind: 'action', name: SEARCH_ACTION },
         async () => {
-          const origin = decodeOrigin(action.selected_option?.value);
-          const decision = origin && answerOrigin(engine(), origin);
+          const decision = decisionForValue(engine(), action.selected_option?.value);
           await deliverWithinDeadline(
             () => client.views.open({ trigger_id: body.trigger_id, view: renderModal(decision) }),
             delivery,
