@@ -59,7 +59,9 @@ export function createRecording(options: RecordingOptions): Recording {
     maxBackoffMs = 30_000,
     reportEveryMs = 60_000,
   } = options;
-  const queue: StoredRecord[] = [];
+  // Events as listeners gave them, with their time: turning them into rows (hashing the user,
+  // normalising the text) happens when a batch is written, off the request path.
+  const queue: { event: RecordEvent; at: Date }[] = [];
   let written = 0;
   let dropped = 0;
   let droppedSinceReport = 0;
@@ -117,7 +119,7 @@ export function createRecording(options: RecordingOptions): Recording {
     if (batch.length === 0) return true;
     inFlight = batch.length;
     try {
-      await withTimeout(write(batch), writeTimeoutMs);
+      await withTimeout(write(batch.map(({ event, at }) => toStoredRecord(event, userHashKey, at))), writeTimeoutMs);
       written += batch.length;
       backoffMs = 0;
       return true;
@@ -163,7 +165,7 @@ export function createRecording(options: RecordingOptions): Recording {
           drop(1);
           return;
         }
-        queue.push(toStoredRecord(event, userHashKey));
+        queue.push({ event, at: new Date() });
         schedule(backoffMs || batchDelayMs);
       } catch (error) {
         logger.error({ kind: 'recording', err: error }, 'could not record');
