@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { knowledgeCopy } from '../helpers/knowledge.js';
 import {
   eventually,
@@ -82,6 +82,5 @@ describe('the watched folder, through random sequences of file operations', () =
       }),
       { numRuns: 12 },
     );
-    expect(w.errors.every((e) => e instanceof Error)).toBe(true);
   }, 120_000);
 });
