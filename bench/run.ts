@@ -475,6 +475,11 @@ async function benchStartUp(slackApiUrl: string, runs = 3, entry?: Entry) {
 
 const standIn = await new SlackStandIn().start();
 try {
+  // The engine alone (real knowledge and 10,000 stories): BENCH_ONLY=engine npm run bench
+  if (process.env.BENCH_ONLY === 'engine') {
+    console.log(JSON.stringify(benchEngine(), null, 2));
+    process.exit(0);
+  }
   // A short look at the recording part alone: BENCH_ONLY=recording BENCH_SECONDS=1 npm run bench
   if (process.env.BENCH_ONLY === 'recording') {
     console.log(JSON.stringify(await benchRecording(standIn.apiUrl, 1, Number(process.env.BENCH_SECONDS ?? 1)), null, 2));

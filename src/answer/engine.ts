@@ -1,12 +1,13 @@
 import type { IntentKind } from '../knowledge/glossary.js';
 import type { IndexStore } from '../knowledge/index-store.js';
 import { buildSearchIndex, entryTerm, type SearchIndex } from '../knowledge/search-index.js';
+import { words as wordsOf } from '../knowledge/text.js';
 import type { Entry, EntryType, Footnote, KnowledgeBase, Mission, Source, Story } from '../knowledge/types.js';
 import { cleanSlackText } from './clean-text.js';
 import { excerptFor } from './excerpt.js';
 import { normalise } from './normalise.js';
 import { createMissionResolver, type MissionResolver } from './resolve-mission.js';
-import { type SearchScope, searchEntries, UBIQUITOUS } from './search-entries.js';
+import { outranks, type SearchScope, searchEntries, UBIQUITOUS } from './search-entries.js';
 import { createSuggester } from './suggest.js';
 import type { AnswerRequest, AskedFor, Decision, Ranked, Status } from './types.js';
 import { createUnderstanding, type Understood } from './understand.js';
@@ -24,8 +25,6 @@ export interface AnswerEngine {
 const TIE_RATIO = 0.8;
 /** Stories found by a search: more than a message could offer as buttons is of no use. */
 const MAX_STORY_RESULTS = 25;
-/** How deep a question naming a mission looks for that mission's own entries among the best answers. */
-const NAMED_MISSION_DEPTH = 25;
 /** Nearest entries offered as buttons when nothing answers. */
 const MAX_SUGGESTIONS = 3;
 
@@ -156,12 +155,17 @@ function answerStory({ index, resolveMission, query, understood, decide }: Comma
   if (understood.empty || asksForDirectory(index, understood)) return decide('list', stories.map(unscored));
   const match = resolveMission(normalise(query));
   const resolved = match.status === 'found' || match.status === 'ambiguous' ? match.missions : [];
-  const named = understood.missions.length > 0 ? understood.missions.map(unscored) : resolved;
-  const wanted = new Set(named.map((m) => m.entry.id));
-  const ofMissions = stories.filter((s) => s.missions.some((id) => wanted.has(id)));
+  const named: Ranked<Mission>[] = understood.missions.length > 0 ? understood.missions.map(unscored) : resolved;
+  const ofMissions = storiesOf(
+    index,
+    named.map((m) => m.entry),
+  );
   if (ofMissions.length > 0) {
-    // Among a mission's own stories, its places, titles, keywords and phrasings tell which the asker means.
-    return decide('found', rankStories(index, ofMissions, understood.words, { fields: ['names', 'title', 'keywords', 'asks'] }));
+    // Among a mission's own stories, its places, titles, keywords and phrasings tell which the asker
+    // means; the mission's acronym and country, which all of them carry, do not.
+    const carriedByAll = new Set(named.flatMap(({ entry }) => wordsOf(`${entry.id} ${entry.where}`)));
+    const theme = understood.words.filter((w) => !carriedByAll.has(w));
+    return decide('found', rankStories(index, ofMissions, theme, { fields: ['names', 'title', 'keywords', 'asks'] }));
   }
   // No mission named, or none with a story yet: the stories' own words may still say which is
   // meant ("joint office" is a word of UNIOGBIS's name, and both words of the UNJHRO story).
@@ -231,13 +235,10 @@ function answering(entry: Entry, understood: Understood): Extra {
  * A question about missions (named by any name people type, or the conversation's) is answered
  * about them: their card when their name or status is asked, their best story when a story is,
  * else their best entry for the question (the mission or one of its stories, else its card), with
- * the best answer overall offered beside it when that is something else ("what does UNSOM do?":
- * UNSOM's card, and what human rights teams do).
+ * a general topic offered beside it when that answers better ("what does UNSOM do?": UNSOM's card,
+ * and what human rights teams do).
  */
 function answerAboutMissions(index: SearchIndex, understood: Understood, named: Mission[], decide: Decide): Decision {
-  const ids = new Set(named.map((m) => m.id));
-  const isAbout = (entry: Entry) =>
-    entry.type === 'mission' ? ids.has(entry.id) : entry.type === 'story' && entry.missions.some((id) => ids.has(id));
   const card = (mission: Mission) => decide('found', [unscored(mission)], relatedTo(index, mission));
   if (wantsCard(understood) || (subjectWords(index, understood) === 0 && !wantsStory(understood))) {
     return named.length > 1 ? decide('ambiguous', named.map(unscored)) : card(named[0]);
@@ -246,14 +247,15 @@ function answerAboutMissions(index: SearchIndex, understood: Understood, named: 
   // The missions are chosen: their names would only favour their cards over their stories.
   const subject = understood.words.filter((w) => !understood.nameWords.has(w));
   if (wantsStory(understood)) {
-    const stories = index.knowledge.stories.filter(isAbout);
+    const stories = storiesOf(index, named);
     if (stories.length === 0) return card(named[0]);
     const ranked = rankStories(index, stories, subject, { figures });
     return decide('found', ranked, [], answering(ranked[0].entry, understood));
   }
-  const ranked = searchEntries(index, subject, { limit: NAMED_MISSION_DEPTH, figures });
-  const own = ranked.find((r) => isAbout(r.entry));
-  const overall = ranked[0] && !isAbout(ranked[0].entry) && confident(ranked[0], understood, subject) ? [ranked[0]] : [];
+  const [own] = searchEntries(index, subject, { limit: 1, figures, within: entriesAbout(index, named) });
+  // Beside them, the general topic that answers the question better, if one does; other missions' entries are not what was asked.
+  const [topic] = searchEntries(index, subject, { limit: 1, figures, types: ['topic'] });
+  const overall = topic && (!own || outranks(topic, own)) && confident(topic, understood, subject) ? [topic] : [];
   // Asked something of a mission that neither it nor anything else answers ("the per diem in Juba"): an honest miss.
   if (!own && overall.length === 0) return decide('not_found', named.map(unscored));
   const first = own ?? unscored(named[0]);
@@ -265,9 +267,10 @@ function rankStories(
   index: SearchIndex,
   stories: Story[],
   words: string[],
-  scope: Omit<SearchScope, 'limit' | 'types'>,
+  scope: Omit<SearchScope, 'limit' | 'types' | 'within'>,
 ): Ranked[] {
-  const ranking = searchEntries(index, words, { ...scope, types: ['story'], limit: MAX_STORY_RESULTS, minCoverage: 0 });
+  const within = new Set(stories.map((story) => story.id));
+  const ranking = searchEntries(index, words, { ...scope, types: ['story'], limit: MAX_STORY_RESULTS, minCoverage: 0, within });
   const scores = new Map(ranking.map((r) => [r.entry.id, r.score]));
   const ranked = stories.map((entry) => ({ entry, score: scores.get(entry.id) ?? 0 })).sort((a, b) => b.score - a.score);
   return ranked.slice(0, MAX_STORY_RESULTS);
@@ -275,10 +278,24 @@ function rankStories(
 
 /** What an answer lists beside its entry: a mission's stories. */
 function relatedTo(index: SearchIndex, entry: Entry): Story[] {
-  return entry.type === 'mission' ? index.knowledge.stories.filter((story) => story.missions.includes(entry.id)) : [];
+  return entry.type === 'mission' ? storiesOf(index, [entry]) : [];
 }
 
-function unscored(entry: Entry): Ranked {
+/** The ids of these missions and of their stories. */
+function entriesAbout(index: SearchIndex, missions: readonly Mission[]): Set<string> {
+  return new Set([...missions, ...storiesOf(index, missions)].map((entry) => entry.id));
+}
+
+/** The stories about any of these missions, each once, in the knowledge's order. */
+function storiesOf(index: SearchIndex, missions: readonly Mission[]): Story[] {
+  const [only, ...others] = missions.map((m) => index.storiesByMission.get(m.id) ?? []);
+  if (!only) return [];
+  if (others.length === 0) return [...only];
+  const chosen = new Set([only, ...others].flat());
+  return index.knowledge.stories.filter((story) => chosen.has(story));
+}
+
+function unscored<E extends Entry>(entry: E): Ranked<E> {
   return { entry, score: 0 };
 }
 

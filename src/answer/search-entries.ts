@@ -1,4 +1,4 @@
-import type { SearchOptions } from 'minisearch';
+import type { SearchResult } from 'minisearch';
 import { entryTerm, type SearchIndex } from '../knowledge/search-index.js';
 import type { Entry, EntryType } from '../knowledge/types.js';
 import type { Ranked } from './types.js';
@@ -60,6 +60,8 @@ export interface SearchScope {
   figures?: boolean;
   /** The share of the asker's words an entry must match (default MIN_COVERAGE); 0 to rank entries already chosen. */
   minCoverage?: number;
+  /** Only these entries, by id (a mission's stories). */
+  within?: ReadonlySet<string>;
 }
 
 /**
@@ -71,38 +73,72 @@ export interface SearchScope {
 export function searchEntries(
   index: SearchIndex,
   typed: readonly string[],
-  { types, fields, limit, figures: figure, minCoverage = MIN_COVERAGE }: SearchScope,
+  { types, fields, limit, figures: figure, minCoverage = MIN_COVERAGE, within }: SearchScope,
 ): Ranked[] {
   const asked = informativeWords(index, typed);
   if (asked.terms.size === 0) return [];
-  const unknownMatched = (queryTerms: string[]) => queryTerms.filter((t) => !asked.known.has(t)).length;
-  const options: SearchOptions = {
+  const unknownMatched = (queryTerms: readonly string[]) => {
+    let count = 0;
+    for (const term of queryTerms) if (!asked.known.has(term)) count++;
+    return count;
+  };
+  // Passing over an entry before it is scored costs two look-ups for every match: worth it only
+  // when most entries are not wanted.
+  const pruneTypes = types !== undefined && entriesOf(index, types) < index.entries.documentCount / 2;
+  const isWanted = (id: string, stored?: Record<string, unknown>) =>
+    (!types || types.includes(stored?.type as EntryType)) && (!within || within.has(id));
+  const best: Ranked[] = [];
+  const consider = (hit: SearchResult) => {
+    if (!pruneTypes && !isWanted(hit.id, hit)) return;
+    const fromUnknown = unknownMatched(hit.queryTerms);
+    const coverage = hit.queryTerms.length / (asked.known.size + fromUnknown);
+    // Too thin a match is not an answer; one below the best kept so far is passed over before it is built.
+    if (coverage < minCoverage || !ranksAmong(best, coverage, hit.score, limit)) return;
+    const match = { matched: hit.queryTerms.length + asked.common, unknown: asked.terms.size - asked.known.size - fromUnknown };
+    keepBest(best, { entry: index.byId.get(hit.id) as Entry, score: hit.score, coverage, ...match }, limit);
+  };
+  index.entries.search(asked.words.join(' '), {
     fields: fields ? [...fields] : figure ? [...BASE_FIELDS, 'figures'] : BASE_FIELDS,
     boost: figure ? { ...BASE_BOOST, figures: 4 } : BASE_BOOST,
     // Only a word the knowledge does not contain can be a typo or the start of a word.
     fuzzy: (term) => (term.length >= 5 && !index.documentFrequency.has(term) ? 0.2 : false),
     prefix: (term) => term.length >= 4 && !index.documentFrequency.has(term),
     combineWith: 'OR',
-    // Too thin a match is dropped inside the search, which spares sorting it.
-    filter: (result) =>
-      result.queryTerms.length >= minCoverage * (asked.known.size + unknownMatched(result.queryTerms)) &&
-      (!types || types.includes(result.type)),
-  };
-  const best: Ranked[] = [];
-  for (const hit of index.entries.search(asked.words.join(' '), options)) {
-    const fromUnknown = unknownMatched(hit.queryTerms);
-    const coverage = hit.queryTerms.length / (asked.known.size + fromUnknown);
-    const match = { matched: hit.queryTerms.length + asked.common, unknown: asked.terms.size - asked.known.size - fromUnknown };
-    keepBest(best, { entry: index.byId.get(hit.id) as Entry, score: hit.score, coverage, ...match }, limit);
-  }
+    // Entries outside the chosen ones, or of types few entries have, are passed over before they are scored.
+    ...(within || pruneTypes
+      ? { boostDocument: (id: string, _term: string, stored?: Record<string, unknown>) => (isWanted(id, stored) ? 1 : 0) }
+      : {}),
+    // Each hit is weighed as the search finds it, and only the best are kept: the search itself
+    // returns nothing, which spares it gathering and sorting thousands of hits.
+    filter: (hit) => {
+      consider(hit);
+      return false;
+    },
+  });
   return best;
+}
+
+function entriesOf(index: SearchIndex, types: readonly EntryType[]): number {
+  const { missions, topics, stories } = index.knowledge;
+  const count = { mission: missions.length, topic: topics.length, story: stories.length };
+  return types.reduce((sum, type) => sum + count[type], 0);
 }
 
 const before = (a: Ranked, b: Ranked) => (b.coverage ?? 0) - (a.coverage ?? 0) || b.score - a.score;
 
+/** Whether one result ranks above another: it matches more of the asker's words, or as many with a higher score. */
+export const outranks = (a: Ranked, b: Ranked) => before(a, b) < 0;
+
+/** Whether a hit of this coverage and score would enter the best `limit` kept so far. */
+function ranksAmong(best: readonly Ranked[], coverage: number, score: number, limit: number): boolean {
+  if (best.length < limit) return true;
+  const last = best[limit - 1];
+  const lastCoverage = last.coverage ?? 0;
+  return coverage > lastCoverage || (coverage === lastCoverage && score > last.score);
+}
+
 /** Inserts into a list kept sorted and no longer than `limit`: the top results without sorting every hit. */
 function keepBest(best: Ranked[], candidate: Ranked, limit: number) {
-  if (best.length === limit && before(candidate, best[limit - 1]) >= 0) return;
   let i = best.length;
   while (i > 0 && before(candidate, best[i - 1]) < 0) i--;
   best.splice(i, 0, candidate);

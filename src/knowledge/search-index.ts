@@ -4,7 +4,7 @@ import type { IndexStore } from './index-store.js';
 import { runAtOnce, runInSlices, type Steps } from './steps.js';
 import { MISSION_NAME_NOISE, STOP_WORDS } from './stop-words.js';
 import { fold, sentences, soundKey, stem, tokenize, words } from './text.js';
-import type { Entry, EntryType, KnowledgeBase, Mission } from './types.js';
+import type { Entry, EntryType, KnowledgeBase, Mission, Story } from './types.js';
 import { compileVocabulary, type Vocabulary, withoutAuxiliaries } from './vocabulary.js';
 
 /** One name people type for a mission (acronym, place, short form, full name). */
@@ -49,6 +49,8 @@ export interface SearchIndex {
   nameWords: ReadonlyMap<number, readonly SpokenWord[]>;
   byId: ReadonlyMap<string, Entry>;
   missionsById: ReadonlyMap<string, Mission>;
+  /** Each mission's stories, in the knowledge's order: a card or a mission's story search reads them without going through every story. */
+  storiesByMission: ReadonlyMap<string, readonly Story[]>;
 }
 
 /** Turns a query's or a document's word into its index term, or drops it. */
@@ -242,5 +244,14 @@ function* indexSteps(knowledge: KnowledgeBase, store: IndexStore | undefined): S
     nameWords,
     byId: new Map(all.map((e) => [e.id, e])),
     missionsById,
+    storiesByMission: storiesByMission(knowledge),
   };
+}
+
+function storiesByMission(knowledge: KnowledgeBase): Map<string, Story[]> {
+  const byMission = new Map<string, Story[]>(knowledge.missions.map((m) => [m.id, []]));
+  for (const story of knowledge.stories) {
+    for (const id of new Set(story.missions)) byMission.get(id)?.push(story);
+  }
+  return byMission;
 }
