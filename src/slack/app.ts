@@ -140,8 +140,9 @@ export function createSlackApp({
     async start() {
       const listening = await withinStartDeadline(async () => {
         try {
-          if (!oauth) tokenTeam = (await app.client.auth.test()).team_id;
-          await app.init();
+          // Bolt's init checks the token with its own auth.test; the team is read from a second, sent alongside.
+          const [team] = await Promise.all([oauth ? undefined : app.client.auth.test().then((r) => r.team_id), app.init()]);
+          tokenTeam = team;
         } catch (error) {
           throw explainStartFailure(error, config, 'bot token');
         }

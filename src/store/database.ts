@@ -1,5 +1,4 @@
 import { Kysely, Migrator, PostgresDialect, type PostgresPool, sql } from 'kysely';
-import pg from 'pg';
 import { DatabaseStartError } from './errors.js';
 import { migrationProvider } from './migrations.js';
 import { pglitePool } from './pglite-pool.js';
@@ -45,6 +44,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 
 async function openPostgres(config: DatabaseConfig, url: string): Promise<Database> {
   const connectTimeoutMs = config.connectTimeoutMs ?? 5_000;
+  // Loaded only here: the default store (PGlite) has no use for it, and it takes a tenth of a second to load.
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: url,
     connectionTimeoutMillis: connectTimeoutMs,
