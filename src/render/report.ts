@@ -1,6 +1,6 @@
-import type { Figures } from '../store/reports.js';
 import { type Block, context, divider, fields, header, sections } from './blocks.js';
 import { escapeText, truncate } from './mrkdwn.js';
+import type { Figures } from './report-figures.js';
 
 /** The figures with, for each unanswered question, the entry the answer engine finds nearest (null: none). */
 export interface Report extends Figures {

@@ -1,65 +1,6 @@
 import { type Kysely, sql } from 'kysely';
+import type { Figures } from '../render/report-figures.js';
 import type { Tables } from './schema.js';
-
-export interface UnansweredQuestion {
-  /** The latest wording of the question (the group is its normalised text). */
-  text: string;
-  count: number;
-  last: Date;
-}
-
-export interface EntryFeedback {
-  id: string;
-  helpful: number;
-  not_helpful: number;
-}
-
-export interface EntryUsage {
-  id: string;
-  count: number;
-}
-
-export interface WeekRate {
-  /** Monday of the week, YYYY-MM-DD. */
-  week: string;
-  requests: number;
-  answered: number;
-  /** answered / requests, 0 to 1. */
-  rate: number;
-}
-
-export interface SurfaceCount {
-  surface: string;
-  status: string;
-  count: number;
-}
-
-export interface DayCount {
-  day: string;
-  requests: number;
-  unanswered: number;
-}
-
-export interface Comment {
-  at: Date;
-  entry_ids: string[];
-  asked: string | null;
-  comment: string;
-}
-
-/** Everything an editor is shown, over requests and feedback since a date. */
-export interface Figures {
-  since: Date;
-  unanswered: UnansweredQuestion[];
-  /** Entries with the most "Not helpful" first. */
-  feedback: EntryFeedback[];
-  /** The most asked entries (the answer of found requests). */
-  usage: EntryUsage[];
-  answerRate: WeekRate[];
-  bySurface: SurfaceCount[];
-  byDay: DayCount[];
-  comments: Comment[];
-}
 
 export interface ReportLimits {
   unanswered?: number;

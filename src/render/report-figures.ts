@@ -1,0 +1,64 @@
+/**
+ * What the editors' report shows, over requests and feedback since a date: the store gathers
+ * it and the renderer lays it out, so the shape lives here, on the side that shows it.
+ */
+
+export interface UnansweredQuestion {
+  /** The latest wording of the question (the group is its normalised text). */
+  text: string;
+  count: number;
+  last: Date;
+}
+
+export interface EntryFeedback {
+  id: string;
+  helpful: number;
+  not_helpful: number;
+}
+
+export interface EntryUsage {
+  id: string;
+  count: number;
+}
+
+export interface WeekRate {
+  /** Monday of the week, YYYY-MM-DD. */
+  week: string;
+  requests: number;
+  answered: number;
+  /** answered / requests, 0 to 1. */
+  rate: number;
+}
+
+export interface SurfaceCount {
+  surface: string;
+  status: string;
+  count: number;
+}
+
+export interface DayCount {
+  day: string;
+  requests: number;
+  unanswered: number;
+}
+
+export interface Comment {
+  at: Date;
+  entry_ids: string[];
+  asked: string | null;
+  comment: string;
+}
+
+/** Everything an editor is shown, over requests and feedback since a date. */
+export interface Figures {
+  since: Date;
+  unanswered: UnansweredQuestion[];
+  /** Entries with the most "Not helpful" first. */
+  feedback: EntryFeedback[];
+  /** The most asked entries (the answer of found requests). */
+  usage: EntryUsage[];
+  answerRate: WeekRate[];
+  bySurface: SurfaceCount[];
+  byDay: DayCount[];
+  comments: Comment[];
+}
