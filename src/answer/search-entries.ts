@@ -124,17 +124,16 @@ function entriesOf(index: SearchIndex, types: readonly EntryType[]): number {
   return types.reduce((sum, type) => sum + count[type], 0);
 }
 
-const before = (a: Ranked, b: Ranked) => (b.coverage ?? 0) - (a.coverage ?? 0) || b.score - a.score;
+type Standing = Pick<Ranked, 'coverage' | 'score'>;
+
+const before = (a: Standing, b: Standing) => (b.coverage ?? 0) - (a.coverage ?? 0) || b.score - a.score;
 
 /** Whether one result ranks above another: it matches more of the asker's words, or as many with a higher score. */
 export const outranks = (a: Ranked, b: Ranked) => before(a, b) < 0;
 
 /** Whether a hit of this coverage and score would enter the best `limit` kept so far. */
 function ranksAmong(best: readonly Ranked[], coverage: number, score: number, limit: number): boolean {
-  if (best.length < limit) return true;
-  const last = best[limit - 1];
-  const lastCoverage = last.coverage ?? 0;
-  return coverage > lastCoverage || (coverage === lastCoverage && score > last.score);
+  return best.length < limit || before({ coverage, score }, best[limit - 1]) < 0;
 }
 
 /** Inserts into a list kept sorted and no longer than `limit`: the top results without sorting every hit. */
