@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { webApi } from '@slack/bolt';
+import { type RespondFn, webApi } from '@slack/bolt';
 
 /** How long a reply may take before it is dropped: a chat answer that comes half an hour late is useless. */
 export interface DeliveryOptions {
@@ -103,4 +103,9 @@ export async function deliverWithinDeadline<T>(
       await sleep(wait);
     }
   }
+}
+
+/** An answer only the person who clicked sees, beside the message they acted on (never replacing it). */
+export function respondPrivately(respond: RespondFn, message: object, delivery: DeliveryOptions) {
+  return deliverWithinDeadline(() => respond({ response_type: 'ephemeral', replace_original: false, ...message }), delivery);
 }

@@ -5,19 +5,23 @@ import { renderGone } from '../../render/notice.js';
 import { renderModal } from '../../render/view.js';
 import type { Surface } from '../../store/schema.js';
 import { decisionForValue } from '../button-value.js';
-import { deliverWithinDeadline } from '../delivery.js';
+import { deliverWithinDeadline, respondPrivately } from '../delivery.js';
 import type { ListenerDeps } from '../deps.js';
 import { handled, outcomeOf, whereFrom } from '../handled.js';
 
 /** Buttons: "Share in channel", and the buttons that open a mission, a story or a topic. */
 export function registerActions(app: App, deps: ListenerDeps): void {
   const { engine, delivery, recording } = deps;
-  const send = (respond: RespondFn | undefined, message: Parameters<RespondFn>[0]) => {
+  const withUrl = (respond: RespondFn | undefined): RespondFn => {
     if (!respond) throw new Error('this action came without a response_url');
-    return deliverWithinDeadline(() => respond(message), delivery);
+    return respond;
+  };
+  const send = (respond: RespondFn | undefined, message: Parameters<RespondFn>[0]) => {
+    const reply = withUrl(respond);
+    return deliverWithinDeadline(() => reply(message), delivery);
   };
   const privately = (respond: RespondFn | undefined) => (message: object) =>
-    send(respond, { response_type: 'ephemeral', replace_original: false, ...message });
+    respondPrivately(withUrl(respond), message, delivery);
   const decisionFor = (value: string | undefined) => decisionForValue(engine(), value);
 
   app.action<BlockAction<ButtonAction>>(

@@ -12,7 +12,7 @@ import {
 } from '../../render/feedback.js';
 import type { Asker } from '../../store/records.js';
 import { isSurface } from '../../store/schema.js';
-import { deliverWithinDeadline } from '../delivery.js';
+import { deliverWithinDeadline, respondPrivately } from '../delivery.js';
 import type { ListenerDeps } from '../deps.js';
 import { handled, whereFrom } from '../handled.js';
 
@@ -55,11 +55,7 @@ export function registerFeedback(app: App, deps: ListenerDeps): void {
               );
             }
           } else if (respond) {
-            const thanks = renderFeedbackThanks(ref);
-            await deliverWithinDeadline(
-              () => respond({ response_type: 'ephemeral', replace_original: false, ...thanks }),
-              delivery,
-            );
+            await respondPrivately(respond, renderFeedbackThanks(ref), delivery);
           }
           return { status: ref.helpful ? 'helpful' : 'not_helpful', results: ref.entryIds };
         },

@@ -4,7 +4,7 @@ import { showOrigin } from '../../render/actions.js';
 import { type Message, renderDecision } from '../../render/message.js';
 import { replyTo } from '../../render/reply.js';
 import { renderModal } from '../../render/view.js';
-import { deliverWithinDeadline } from '../delivery.js';
+import { deliverWithinDeadline, respondPrivately } from '../delivery.js';
 import type { ListenerDeps } from '../deps.js';
 import { handled, outcomeOf } from '../handled.js';
 
@@ -22,8 +22,7 @@ export function registerShortcut(app: App, deps: ListenerDeps): void {
     { type: 'message_action', callback_id: STORY_SHORTCUT },
     async ({ ack, shortcut, body, respond, client }) => {
       await ack();
-      const privately = (message: Message) =>
-        deliverWithinDeadline(() => respond({ response_type: 'ephemeral', replace_original: false, ...message }), delivery);
+      const privately = (message: Message) => respondPrivately(respond, message, delivery);
       await handled(
         deps,
         { kind: 'action', name: STORY_SHORTCUT },
