@@ -74,11 +74,19 @@ export function createRecording(options: RecordingOptions): Recording {
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
   let open = false;
+  /** The database could not be opened: nothing will ever be written, so nothing is kept for it. */
+  let failed = false;
   const opened = ready.then(
-    () => undefined,
-    () => undefined,
+    () => true,
+    () => false,
   );
-  void opened.then(() => {
+  void opened.then((ok) => {
+    if (!ok) {
+      failed = true;
+      drop(queue.length);
+      queue.length = 0;
+      return;
+    }
     open = true;
     if (queue.length) schedule(0);
   });
@@ -101,14 +109,21 @@ export function createRecording(options: RecordingOptions): Recording {
     droppedSinceReport += count;
   };
 
+  /** Writes one batch; when it is done, the next is scheduled if records wait. */
+  const startWrite = () => {
+    writing = writeOnce().finally(() => {
+      writing = undefined;
+      if (queue.length) schedule(backoffMs || batchDelayMs);
+    });
+    return writing;
+  };
+
   const schedule = (delayMs: number) => {
     if (timer || writing || closed || !open) return;
     timer = setTimeout(() => {
       timer = undefined;
-      writing = writeOnce().finally(() => {
-        writing = undefined;
-        if (queue.length) schedule(backoffMs || batchDelayMs);
-      });
+      // A flush may have started a write meanwhile; its end schedules the next.
+      if (!writing) void startWrite();
     }, delayMs);
     timer.unref();
   };
@@ -126,6 +141,11 @@ export function createRecording(options: RecordingOptions): Recording {
     } catch (error) {
       lastFailure = (error as Error).message;
       failuresSinceReport++;
+      // Closed while this batch was being written: no retry will come.
+      if (closed) {
+        drop(batch.length);
+        return false;
+      }
       const room = Math.max(0, maxQueued - queue.length);
       queue.unshift(...batch.slice(0, room));
       drop(batch.length - Math.min(room, batch.length));
@@ -147,10 +167,7 @@ export function createRecording(options: RecordingOptions): Recording {
         continue;
       }
       if (queue.length === 0) break;
-      writing = writeOnce().finally(() => {
-        writing = undefined;
-      });
-      const done = await withTimeout(writing, deadline - Date.now()).catch(() => true);
+      const done = await withTimeout(startWrite(), deadline - Date.now()).catch(() => true);
       if (!done) await sleep(Math.min(backoffMs, deadline - Date.now()));
     }
     if (queue.length && !closed) schedule(backoffMs || batchDelayMs);
@@ -160,16 +177,12 @@ export function createRecording(options: RecordingOptions): Recording {
   return {
     record(event) {
       if (closed) return;
-      try {
-        if (queue.length >= maxQueued) {
-          drop(1);
-          return;
-        }
-        queue.push({ event, at: new Date() });
-        schedule(backoffMs || batchDelayMs);
-      } catch (error) {
-        logger.error({ kind: 'recording', err: error }, 'could not record');
+      if (failed || queue.length >= maxQueued) {
+        drop(1);
+        return;
       }
+      queue.push({ event, at: new Date() });
+      schedule(backoffMs || batchDelayMs);
     },
     flush,
     async close(timeoutMs) {
@@ -177,7 +190,9 @@ export function createRecording(options: RecordingOptions): Recording {
       closed = true;
       clearTimeout(timer);
       clearInterval(report);
-      if (left) drop(left);
+      // A batch still being written is counted when it ends: written, or dropped.
+      drop(queue.length);
+      queue.length = 0;
       if (droppedSinceReport) {
         logger.warn(
           { kind: 'recording', dropped: droppedSinceReport },

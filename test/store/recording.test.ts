@@ -96,4 +96,45 @@ describe('the recording queue', () => {
     expect(await recording.close(2_000)).toBe(0);
     expect(written).toHaveLength(3);
   });
+
+  it('a database that could not be opened: nothing is kept or retried, and every record is counted as dropped', async () => {
+    let writes = 0;
+    const { recording } = recordingWith(
+      async () => {
+        writes++;
+      },
+      { ready: Promise.reject(new Error('DATA_DIR is not empty')) },
+    );
+    recording.record(event);
+    recording.record(event);
+    await new Promise((r) => setTimeout(r, 50));
+    recording.record(event);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(writes).toBe(0);
+    expect(recording.stats).toMatchObject({ queued: 0, written: 0, dropped: 3 });
+    const closing = performance.now();
+    expect(await recording.close(2_000)).toBe(0);
+    expect(performance.now() - closing).toBeLessThan(500);
+  });
+
+  it('a batch still being written when closing is counted once: written, or dropped if it fails', async () => {
+    for (const outcome of ['written', 'dropped'] as const) {
+      let finish!: () => void;
+      const { recording } = recordingWith(
+        () =>
+          new Promise<void>((resolve, reject) => {
+            finish = () => (outcome === 'written' ? resolve() : reject(new Error('connection lost')));
+          }),
+        { batchSize: 2 },
+      );
+      for (let i = 0; i < 5; i++) recording.record(event);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(await recording.close(50)).toBe(5);
+      finish();
+      await new Promise((r) => setTimeout(r, 10));
+      const { written, dropped } = recording.stats;
+      expect(written + dropped).toBe(5);
+      expect(outcome === 'written' ? written : dropped).toBe(outcome === 'written' ? 2 : 5);
+    }
+  });
 });
