@@ -61,6 +61,10 @@ export function createAnswerEngine(knowledge: KnowledgeBase, { indexStore, index
         });
 
       if (understood.intents.has('help') && understood.words.length === 0) return decide('help', []);
+      // A command's text with nothing to read in it ("?", "-h") asks how to use it; an empty one gets the list.
+      if (asked !== 'question' && query.trim() !== '' && understood.words.length === 0 && understood.intents.size === 0) {
+        return decide('help', []);
+      }
       switch (asked) {
         case 'mission':
           return answerMission({ index, resolveMission, query, understood, decide });

@@ -87,6 +87,15 @@ function duplicatePhrases(glossary: Glossary, lineOf: GlossaryFile['lineOf']): P
   const problems: Problem[] = [];
   const meaningOf = new Map<string, string>();
   const claim = (text: string, meaning: string, path: PropertyKey[]) => {
+    // Questions are read as words of two letters or more: "?" or "-h" would never match.
+    if (phraseKey(text).every((word) => word.length < 2)) {
+      problems.push({
+        file: GLOSSARY_FILE,
+        line: lineOf(path),
+        message: `"${text}" has no word of two letters or more, so no question can match it: remove it`,
+      });
+      return;
+    }
     const key = phraseKey(text).join(' ');
     const earlier = meaningOf.get(key);
     if (earlier !== undefined && earlier !== meaning) {

@@ -84,6 +84,9 @@ export const missionLookups: Case[] = [
   { text: 'UNAMO', status: 'not_found', ids: ['UNAMA', 'UNAMI'] },
   { text: '', status: 'list' },
   { text: 'help', status: 'help' },
+  { text: '?', status: 'help' },
+  { text: '-h', status: 'help' },
+  { text: '--help', status: 'help' },
 ];
 
 export const questions: Case[] = [

@@ -110,5 +110,7 @@ describe('glossary.yml', () => {
     expect(problemsOf(kb.dir)).toEqual([
       expect.stringMatching(/^glossary\.yml:5: "tribunals" is already read as "mobile courts"/),
     ]);
+    kb.write('glossary.yml', ['intents:', "  help: [help, '?']"].join('\n'));
+    expect(problemsOf(kb.dir)).toEqual([expect.stringMatching(/^glossary\.yml:2: "\?" has no word of two letters or more/)]);
   });
 });
