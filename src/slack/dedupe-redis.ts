@@ -22,7 +22,7 @@ const COMMAND_TIMEOUT_MS = 500;
 /**
  * De-duplication shared by every replica through Redis: `SET key 1 NX EX ttl` succeeds for the
  * first replica only. If Redis fails mid-run the event is answered (a missed answer is worse than
- * a rare duplicate): this replica's own memory still catches retries that reach it, a warning is
+ * a rare duplicate): this replica's own memory, which keeps every key it saw, still catches retries that reach it, a warning is
  * logged once per outage and each such look-up is counted.
  */
 export async function connectRedisDedupe(
@@ -51,6 +51,8 @@ export async function connectRedisDedupe(
   let down = false;
   return {
     async firstTime(key) {
+      // Every key is also kept here, so that in an outage a retry of an event taken through Redis is still caught.
+      const firstHere = await fallback.firstTime(key);
       try {
         const first = (await redis.set(`${keyPrefix}${key}`, '1', 'EX', ttlSeconds, 'NX')) === 'OK';
         if (down) {
@@ -67,7 +69,7 @@ export async function connectRedisDedupe(
             'Redis did not answer: events are answered with this replica’s own de-duplication, so a retry reaching another replica may be answered twice',
           );
         }
-        return fallback.firstTime(key);
+        return firstHere;
       }
     },
     async close() {

@@ -40,7 +40,7 @@ describe.skipIf(!REDIS_URL)(REDIS_URL ? 'Redis failing while the bot runs' : NO_
   const scope = redisScope(REDIS_URL as string);
   afterAll(() => scope.clean());
 
-  it('answers every event meanwhile, catches retries on the same replica, warns once and counts each look-up', async () => {
+  it('answers every event meanwhile, catches retries on the same replica (of events taken before the outage too), warns once and counts each look-up', async () => {
     const relay = await new Relay(new URL(REDIS_URL as string)).open();
     const lines: { level: number; msg: string }[] = [];
     const sink = new Writable({
@@ -60,10 +60,12 @@ describe.skipIf(!REDIS_URL)(REDIS_URL ? 'Redis failing while the bot runs' : NO_
       expect(await dedupe.firstTime('Ev1')).toBe(false);
 
       relay.cut();
+      // A retry of an event taken through Redis before the outage is still caught here.
+      expect(await dedupe.firstTime('Ev1')).toBe(false);
       expect(await dedupe.firstTime('Ev2')).toBe(true);
       expect(await dedupe.firstTime('Ev2')).toBe(false);
       expect(await dedupe.firstTime('Ev3')).toBe(true);
-      expect(unavailable).toBe(3);
+      expect(unavailable).toBe(4);
       expect(lines.filter((l) => l.level === 40)).toHaveLength(1);
 
       await relay.open();
