@@ -33,19 +33,22 @@ const ASKER = new Set(['me', 'us', 'moi', 'nous']);
 const LIKE_TO_KNOW =
   /^(?:i(?: d| would| want| need)?(?: like| love)? to know|i was wondering|i wonder|do you know|let me know|tell me|i (?:need|want|d like|would like|m looking for|am looking for)(?: to find| to get| to see)?(?: an?| some| the)?|je voudrais savoir|j aimerais savoir|je cherche|j ai besoin d(?: une?)?)\b\s*/;
 
-/** Drops a leading request frame: "could you (please) tell me …", "can u remind us …", "I'd like to know …". */
-export function withoutRequestFrame(words: TypedWord[]): TypedWord[] {
+/** Whether a word is, alone, a courtesy the glossary lists ("please", "svp"). */
+export type IsCourtesy = (word: string) => boolean;
+
+/** Drops a leading request frame: "(please) could you (please) tell me …", "can u remind us …", "I'd like to know …". */
+function withoutRequestFrame(words: TypedWord[], isCourtesy: IsCourtesy): TypedWord[] {
   let rest = words;
   for (let changed = true; changed && rest.length > 0; ) {
     changed = false;
     const [first, second, third] = rest.map((w) => w.word);
-    if (first === 'please' || first === 'svp' || first === 'pls') {
+    if (isCourtesy(first) && asksNext(rest.slice(1))) {
       rest = rest.slice(1);
       changed = true;
     } else if (MODAL.has(first) && ADDRESSEE.has(second ?? '')) {
       // modal, addressee, optional "please", a verb with "me"/"us" after it (or before, in French)
       let n = 2;
-      if (third === 'please') n++;
+      if (third !== undefined && isCourtesy(third)) n++;
       if (ASKER.has(rest[n]?.word ?? '')) n++;
       const verb = rest[n]?.word;
       if (verb && !QUESTION_OPENERS.has(verb)) n++;
@@ -64,9 +67,20 @@ export function withoutRequestFrame(words: TypedWord[]): TypedWord[] {
   return rest;
 }
 
+/** Words that open a question or a request ("what…", "could you…", "I'd like to know…"): a courtesy before them is only courtesy. */
+function asksNext(words: TypedWord[]): boolean {
+  const [first, second] = words.map((w) => w.word);
+  return (
+    first !== undefined &&
+    (QUESTION_OPENERS.has(first) ||
+      (MODAL.has(first) && ADDRESSEE.has(second ?? '')) ||
+      LIKE_TO_KNOW.test(words.map((w) => w.word).join(' ')))
+  );
+}
+
 /** A clause that asks: it opens with a request frame or a question word. */
-export function opensQuestion(words: TypedWord[]): boolean {
-  const rest = withoutRequestFrame(words);
+export function opensQuestion(words: TypedWord[], isCourtesy: IsCourtesy): boolean {
+  const rest = withoutRequestFrame(words, isCourtesy);
   return rest.length > 0 && (rest !== words || QUESTION_OPENERS.has(rest[0].word));
 }
 
@@ -80,11 +94,15 @@ export interface ClauseFacts {
 }
 
 /** Keeps the clauses that carry the question; `facts` says what a clause's words are to the knowledge. */
-export function dropPadding(clauses: Clause[], facts: (words: TypedWord[]) => ClauseFacts): TypedWord[][] {
+export function dropPadding(
+  clauses: Clause[],
+  facts: (words: TypedWord[]) => ClauseFacts,
+  isCourtesy: IsCourtesy,
+): TypedWord[][] {
   const framed = clauses.map((c) => {
-    const words = withoutRequestFrame(c.words);
+    const words = withoutRequestFrame(c.words, isCourtesy);
     const aboutAsker = words.length > 0 && FIRST_PERSON.has(words[0].word) && !c.asked;
-    return { words, question: (c.asked || opensQuestion(c.words)) && !aboutAsker, aboutAsker, facts: facts(words) };
+    return { words, question: (c.asked || opensQuestion(c.words, isCourtesy)) && !aboutAsker, aboutAsker, facts: facts(words) };
   });
   const withContent = framed.filter((c) => c.words.length > 0 && c.facts.known);
   // A question with nothing the knowledge knows is still the question: what surrounds it does not replace it.

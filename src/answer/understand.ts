@@ -103,8 +103,9 @@ export function createUnderstanding(index: SearchIndex, resolveMission: MissionR
 
   return (text, { padding } = { padding: true }) => {
     const all = clausesOf(normalise(text));
-    const clauses = padding ? dropPadding(all, clauseFacts) : all.map((c) => c.words);
-    const asked = all.some((c) => c.asked || opensQuestion(c.words));
+    const { isCourtesy } = index.vocabulary;
+    const clauses = padding ? dropPadding(all, clauseFacts, isCourtesy) : all.map((c) => c.words);
+    const asked = all.some((c) => c.asked || opensQuestion(c.words, isCourtesy));
     const typed = clauses.flatMap((clause) => withoutAuxiliaries(clause, (w) => w.word));
     const folded = typed.map((w) => w.word).filter((w) => w.length > 1);
     const reading = index.vocabulary(folded);

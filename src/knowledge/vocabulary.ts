@@ -26,7 +26,11 @@ export interface Reading {
   courteousOpening: boolean;
 }
 
-export type Vocabulary = (words: readonly string[]) => Reading;
+export interface Vocabulary {
+  (words: readonly string[]): Reading;
+  /** A word the glossary lists, alone, as courtesy ("please", "svp", "hi"). */
+  isCourtesy(word: string): boolean;
+}
 
 /**
  * Compiles the glossary into one pass over a question's folded words: at each word the longest
@@ -51,8 +55,9 @@ export function compileVocabulary(glossary: Glossary): Vocabulary {
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.key.length - a.key.length);
   const markers = new Set(glossary.frenchMarkers.flatMap(phraseKey));
+  const courtesyWords = new Set(glossary.courtesy.map(phraseKey).flatMap((key) => (key.length === 1 ? key : [])));
 
-  return (input) => {
+  const read = (input: readonly string[]): Reading => {
     const stems = input.map(stem);
     const reading: Reading = {
       words: [],
@@ -85,6 +90,7 @@ export function compileVocabulary(glossary: Glossary): Vocabulary {
     }
     return reading;
   };
+  return Object.assign(read, { isCourtesy: (word: string) => courtesyWords.has(stem(word)) });
 }
 
 const AUXILIARY = new Set(['do', 'does', 'did']);

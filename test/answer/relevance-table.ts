@@ -369,6 +369,9 @@ export const byKind: Record<string, Case[]> = {
   ],
   /** French. */
   french: [
+    // Every courtesy word of the glossary is read alike before a question: "stp" as "svp".
+    { text: 'svp quels sont les objectifs, la formation', status: 'found', first: 'goals' },
+    { text: 'stp quels sont les objectifs, la formation', status: 'found', first: 'goals' },
     { text: "à quoi sert une section droits de l'homme ?", status: 'found', first: 'core-activities' },
     { text: 'rôle du Haut-Commissariat', status: 'found', first: 'ohchr-support' },
     { text: 'audiences foraines au Soudan du Sud', status: 'found', first: 'unmiss-mobile-courts' },
