@@ -254,7 +254,7 @@ function answerAboutMissions(index: SearchIndex, understood: Understood, named: 
     const stories = storiesOf(index, named);
     if (stories.length === 0) return card(named[0]);
     const ranked = rankStories(index, stories, subject, { figures });
-    return decide('found', ranked, [], answering(ranked[0].entry, understood));
+    return decide('found', ranked);
   }
   const [own] = searchEntries(index, subject, { limit: 1, figures, within: entriesAbout(index, named) });
   // Beside them, the general topic that answers the question better, if one does; other missions' entries are not what was asked.

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import dotenv from 'dotenv';
 import { z } from 'zod';
+import { blankAsUndefined } from './blank.js';
 import { type OAuthSettings, readOAuthEnv } from './oauth-env.js';
 import { readStoreEnv, type StoreSettings } from './store-env.js';
 
@@ -72,7 +73,6 @@ const WHERE = {
     "your app's settings → Basic Information → App-Level Tokens → a token with the connections:write scope (xapp-…)",
 };
 
-const blankAsUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optional = z.preprocess(blankAsUndefined, z.string().trim().optional());
 
 const envSchema = z.object({

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { blankAsUndefined } from './blank.js';
 
 /** Where and how long requests and feedback are kept (see the README's admin section). */
 export interface StoreSettings {
@@ -11,13 +12,12 @@ export interface StoreSettings {
   userHashKey?: string;
 }
 
-const blank = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
 
 const schema = z.object({
   // The URL may hold a password: messages never repeat it.
   DATABASE_URL: z.preprocess(
-    blank,
+    blankAsUndefined,
     z
       .string()
       .trim()
@@ -26,9 +26,9 @@ const schema = z.object({
       })
       .optional(),
   ),
-  DATA_DIR: z.preprocess(blank, z.string().trim().default('./data')),
+  DATA_DIR: z.preprocess(blankAsUndefined, z.string().trim().default('./data')),
   RETENTION_DAYS: z.preprocess(
-    blank,
+    blankAsUndefined,
     z.coerce
       .number({ message: 'must be a whole number of days' })
       .int({ message: 'must be a whole number of days' })
@@ -37,11 +37,11 @@ const schema = z.object({
       .default(90),
   ),
   USER_HASH_KEY: z.preprocess(
-    blank,
+    blankAsUndefined,
     z.string().min(16, { message: 'must be at least 16 characters (a random secret, e.g. `openssl rand -hex 32`)' }).optional(),
   ),
   SLACK_EDITORS: z.preprocess(
-    blank,
+    blankAsUndefined,
     z
       .string()
       .transform((list) =>

@@ -27,7 +27,7 @@ export type IntentKind = (typeof INTENT_KINDS)[number];
 const phrase = z.string().trim().min(1);
 const phrases = z.array(phrase).default([]);
 
-export const glossarySchema = z.strictObject({
+const glossarySchema = z.strictObject({
   synonyms: z.array(z.strictObject({ term: phrase, also: phrases, french: phrases })).default([]),
   intents: z.partialRecord(z.enum(INTENT_KINDS), phrases).default({}),
   french_markers: phrases,
@@ -35,7 +35,7 @@ export const glossarySchema = z.strictObject({
   courtesy: phrases,
 });
 
-export interface Synonym {
+interface Synonym {
   term: string;
   also: string[];
   french: string[];
@@ -51,7 +51,7 @@ export interface Glossary {
   courtesy: string[];
 }
 
-export const EMPTY_GLOSSARY: Glossary = { synonyms: [], intents: {}, frenchMarkers: [], directory: [], courtesy: [] };
+const EMPTY_GLOSSARY: Glossary = { synonyms: [], intents: {}, frenchMarkers: [], directory: [], courtesy: [] };
 
 /** A phrase as it is matched: its words, folded and with plurals folded ("Droits de l'homme" -> droit de l homme). */
 export const phraseKey = (text: string): string[] => tokenize(text).filter(Boolean).map(stem);

@@ -12,7 +12,7 @@ const LIST_MARKER = /^[ \t]*(?:[-*•]|\d+\.)[ \t]+/gm;
  * space; typographic quotes and apostrophes become straight ones; list markers are dropped
  * (the source's "•", a passage's "-" or "1."); a footnote mark glued to a word goes ("Kosovo*").
  */
-export function comparable(text: string): string {
+function comparable(text: string): string {
   return text
     .replace(LIST_MARKER, '')
     .replace(/[‘’ʼ]/g, "'")

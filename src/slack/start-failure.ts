@@ -6,7 +6,7 @@ import type { SlackConfig } from './app.js';
  * A start that has not finished this long after the process began will not: the process says why
  * and exits, within 10 s of its launch even when loading code and knowledge took a while.
  */
-export const START_DEADLINE_MS = 9_000;
+const START_DEADLINE_MS = 9_000;
 const LEAST_WAIT_MS = 2_000;
 
 const apiHost = (config: SlackConfig) => config.slackApiUrl ?? 'https://slack.com/api/';

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 const REFUSED_TOKEN = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired']);
 
 /** The error code of a Web API call that Slack refused, if it was refused for the token. */
-export function refusedTokenCode(error: unknown): string | undefined {
+function refusedTokenCode(error: unknown): string | undefined {
   const code = (error as { data?: { error?: unknown } } | undefined)?.data?.error;
   return typeof code === 'string' && REFUSED_TOKEN.has(code) ? code : undefined;
 }

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Recorder } from './recorder.js';
+import { daysAgo } from './reports.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -7,7 +8,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function scheduleRetention(recorder: Promise<Recorder>, days: number, logger: Logger): () => void {
   const run = async () => {
     try {
-      const deleted = await (await recorder).deleteOlderThan(new Date(Date.now() - days * DAY_MS));
+      const deleted = await (await recorder).deleteOlderThan(daysAgo(days));
       logger.info({ kind: 'retention', days, deleted }, 'deleted rows past the retention period');
     } catch (error) {
       logger.warn({ kind: 'retention', err: error }, 'could not delete old rows; will try again tomorrow');
