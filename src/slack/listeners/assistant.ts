@@ -2,6 +2,7 @@ import { type App, Assistant } from '@slack/bolt';
 import { cleanSlackText } from '../../answer/clean-text.js';
 import type { AnswerEngine } from '../../answer/engine.js';
 import { starterQuestions } from '../../answer/starters.js';
+import { withTimeout } from '../../config/with-timeout.js';
 import {
   ASSISTANT_GREETING,
   ASSISTANT_PROMPTS_TITLE,
@@ -18,6 +19,9 @@ import type { ListenerDeps } from '../deps.js';
 import { DEFAULT_EVENT_CAPACITY, withinCapacity } from '../event-capacity.js';
 import { handled, outcomeOf, whereFrom } from '../handled.js';
 import { lastEntryOf, type ThreadContext, threadContextMetadata, threadEntryStore } from '../thread-entry-store.js';
+
+/** Longest an answer waits to learn which entry the thread was about; past it, the question is read on its own. */
+const THREAD_CONTEXT_WAIT_MS = 3_000;
 
 /**
  * The assistant panel (Bolt's Assistant): a greeting and suggested prompts when a thread opens;
@@ -104,8 +108,15 @@ export function registerAssistant(app: App, deps: ListenerDeps): void {
           deps,
           { kind: 'event', name, ...whereFrom(body) },
           async () => {
-            await bestEffort('assistant.threads.setStatus', () => setStatus(ASSISTANT_STATUS), undefined);
-            const context: ThreadContext = await bestEffort('thread context', getThreadContext, {});
+            // Side by side, and the thread's context (several pages of replies at worst) only so long.
+            const [, context] = await Promise.all([
+              bestEffort('assistant.threads.setStatus', () => setStatus(ASSISTANT_STATUS), undefined),
+              bestEffort(
+                'thread context',
+                () => withTimeout(getThreadContext(), THREAD_CONTEXT_WAIT_MS, "Slack (the thread's context)"),
+                {} as ThreadContext,
+              ),
+            ]);
             const lastEntry = lastEntryOf(context);
             const answer = replyTo(
               engine(),
