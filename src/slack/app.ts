@@ -79,13 +79,12 @@ export function createSlackApp({
   const delivery = { ...DEFAULT_DELIVERY, ...deliveryOverrides, observer: metrics.webApiObserver() };
   const clientOptions = webClientOptions(delivery, config.slackApiUrl);
   const log = boltLogger(logger);
-  const tokenHealth = createTokenHealth(logger);
+  const oauth = config.mode === 'http' ? config.oauth : undefined;
+  const tokenHealth = createTokenHealth(logger, { perWorkspace: oauth !== undefined });
   let probes: ProbeServer | undefined;
   let started = false;
   let tokenTeam: string | undefined;
-  const oauth = config.mode === 'http' ? config.oauth : undefined;
-  // With OAuth one workspace's revoked token concerns that workspace only (tokens_revoked removes it).
-  const isReady = () => started && (oauth !== undefined || !tokenHealth.refused);
+  const isReady = () => started && !tokenHealth.refused;
 
   if (oauth && !installationStore) throw new Error('OAuth settings need an installation store');
   const installer = oauth && installationStore && installerReceiverOptions(oauth, installationStore, clientOptions);

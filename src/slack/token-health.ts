@@ -11,17 +11,20 @@ function refusedTokenCode(error: unknown): string | undefined {
 
 export interface TokenHealth {
   readonly refused: boolean;
-  /** Notes a failed call; true when it failed because Slack refused the token (logged once, the first time). */
+  /** Notes a failed call; true when it failed because Slack refused the token (told once, the first time). */
   noteFailure(error: unknown): boolean;
 }
 
 /**
  * Tracks whether Slack still accepts the bot token. A token revoked while the bot runs makes every
  * reply fail alike: one clear line says so and what to do, and readiness turns false so that a load
- * balancer or orchestrator notices, instead of one error per request.
+ * balancer or orchestrator notices, instead of one error per request. With OAuth each workspace has
+ * its own token: one refused concerns that workspace only, which must install the app again, so
+ * readiness stays (each such request's line names its workspace).
  */
-export function createTokenHealth(logger: Logger): TokenHealth {
+export function createTokenHealth(logger: Logger, { perWorkspace = false } = {}): TokenHealth {
   let refused = false;
+  let told = false;
   return {
     get refused() {
       return refused;
@@ -29,7 +32,14 @@ export function createTokenHealth(logger: Logger): TokenHealth {
     noteFailure(error) {
       const code = refusedTokenCode(error);
       if (!code) return false;
-      if (!refused) {
+      if (told) return true;
+      told = true;
+      if (perWorkspace) {
+        logger.error(
+          { kind: 'slack', status: 'token_refused', code },
+          `Slack refused a workspace's bot token (${code}): that workspace's replies cannot be posted until someone there installs the app again (/slack/install); other workspaces are served. Request lines with status token_refused name the workspaces concerned`,
+        );
+      } else {
         refused = true;
         logger.error(
           { kind: 'slack', status: 'token_refused', code },

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -19,6 +20,7 @@ let standIn: SlackStandIn;
 let database: TestDatabase;
 let slack: SlackApp;
 let origin: string;
+const logs: { level: number; msg: string; status?: string }[] = [];
 
 beforeAll(async () => {
   standIn = await new SlackStandIn().start();
@@ -38,7 +40,15 @@ beforeAll(async () => {
       const engine = fixtureEngine();
       return () => engine;
     })(),
-    logger: pino({ level: 'silent' }),
+    logger: pino(
+      { level: 'info' },
+      new Writable({
+        write(chunk, _enc, done) {
+          logs.push(JSON.parse(String(chunk)));
+          done();
+        },
+      }),
+    ),
     delivery: TEST_DELIVERY,
     installationStore: createInstallationStore(database.db, OAUTH.clientSecret),
   });
@@ -126,6 +136,24 @@ describe('several workspaces through OAuth', () => {
     await send(`${origin}/slack/events`, eventCallback({ type: 'app_uninstalled' }, `EvU${Date.now()}`, 'T4'));
     await expect.poll(async () => (await rows()).map((r) => r.team_id)).not.toContain('T4');
     expect(await answered('T4')).toBe(false);
+  });
+
+  it('a workspace whose token Slack refuses is told to reinstall; the app stays ready for the others', async () => {
+    const { state, cookie } = await beginInstall();
+    expect((await finishInstall('T6.grant', state, cookie)).status).toBe(200);
+    standIn.behave('chat.postMessage', { error: 'invalid_auth' });
+    const mention = eventCallback(
+      { type: 'app_mention', user: 'U1', text: '<@U0BOT> mali', ts: '1700000000.000600', channel: 'C6' },
+      `EvR${Date.now()}`,
+      'T6',
+    );
+    await send(`${origin}/slack/events`, mention);
+    await expect.poll(() => logs.filter((l) => l.status === 'token_refused').length).toBeGreaterThanOrEqual(2);
+    const told = logs.find((l) => l.status === 'token_refused' && l.level === 50);
+    expect(told?.msg).toContain('/slack/install');
+    expect(told?.msg).not.toContain('SLACK_BOT_TOKEN');
+    expect(slack.ready).toBe(true);
+    expect((await fetch(`${origin}/readyz`)).status).toBe(200);
   });
 
   it('forgets a workspace whose bot token is revoked', async () => {
