@@ -18,6 +18,7 @@ import { boltLogger } from './bolt-logger.js';
 import { type Dedupe, memoryDedupe } from './dedupe.js';
 import { DEFAULT_DELIVERY, type DeliveryOptions, webClientOptions } from './delivery.js';
 import type { EventCapacity } from './event-capacity.js';
+import { createEventGate } from './event-gate.js';
 import { registerActions } from './listeners/actions.js';
 import { registerAssistant } from './listeners/assistant.js';
 import { registerCommands } from './listeners/commands.js';
@@ -112,12 +113,11 @@ export function createSlackApp({
     logger,
     delivery,
     tokenHealth,
-    dedupe,
+    events: createEventGate({ dedupe, metrics, logger }, eventCapacity),
     metrics,
     recording,
     reports,
     editors: config.editors ?? [],
-    eventCapacity,
   };
   registerCommands(app, deps);
   registerMessages(app, deps);

@@ -2,15 +2,14 @@ import type { Logger } from 'pino';
 import type { AnswerEngine } from '../answer/engine.js';
 import type { Recording } from '../store/recording.js';
 import type { Reports } from '../store/reports.js';
-import type { Dedupe } from './dedupe.js';
 import type { DeliveryOptions } from './delivery.js';
-import type { EventCapacity } from './event-capacity.js';
+import type { EventGate } from './event-gate.js';
 import type { Metrics } from './metrics.js';
 import type { TokenHealth } from './token-health.js';
 
 /**
  * What every listener is given: the engine (current one, as the knowledge can be reloaded), a logger,
- * the delivery bounds, the event de-duplication and the metrics.
+ * the delivery bounds, the way events are let in and the metrics.
  */
 export interface ListenerDeps {
   engine: () => AnswerEngine;
@@ -18,7 +17,8 @@ export interface ListenerDeps {
   delivery: DeliveryOptions;
   /** Whether Slack still accepts the bot token; failed replies report to it. */
   tokenHealth: TokenHealth;
-  dedupe: Dedupe;
+  /** Skips Slack's retries of an event and bounds the events answered at once. */
+  events: EventGate;
   metrics: Metrics;
   /** Where requests and feedback go (queued; never waits). */
   recording: Recording;
@@ -26,6 +26,4 @@ export interface ListenerDeps {
   reports?: () => Promise<Reports>;
   /** Slack user ids who see the Editors section of the Home tab. */
   editors: string[];
-  /** How many events are answered at once and wait at most (tests and the bench set it). */
-  eventCapacity?: EventCapacity;
 }

@@ -264,4 +264,21 @@ describe('a burst of assistant messages', () => {
       await bounded.stop();
     }
   });
+
+  it('shares that bound with mentions: one mention being answered and one message waiting fill it', async () => {
+    const bounded = await startHttpApp({ engine, eventCapacity: { concurrency: 1, waiting: 1 } });
+    try {
+      bounded.standIn.behave('chat.postMessage', 'hang');
+      const mention = { type: 'app_mention', user: 'U1', text: `<@U0BOT> ${missions[0].id}`, ts: '1700000300.1', channel: 'C1' };
+      expect((await send(bounded.url, eventCallback(mention, eventId()))).status).toBe(200);
+      for (let n = 1; n <= 2; n++) {
+        expect((await send(bounded.url, userMessage(newThread(), missions[0].id))).status).toBe(200);
+      }
+      await new Promise((r) => setTimeout(r, TEST_DELIVERY.deadlineMs));
+      expect(bounded.standIn.callsTo('assistant.threads.setStatus')).toHaveLength(1);
+      expect(bounded.logs.filter((l) => l.status === 'overloaded')).toHaveLength(1);
+    } finally {
+      await bounded.stop();
+    }
+  });
 });

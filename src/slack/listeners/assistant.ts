@@ -14,9 +14,7 @@ import {
 import type { Message } from '../../render/message.js';
 import { replyTo } from '../../render/reply.js';
 import { deliverWithinDeadline } from '../delivery.js';
-import { deliveryKey } from '../delivery-key.js';
 import type { ListenerDeps } from '../deps.js';
-import { DEFAULT_EVENT_CAPACITY, withinCapacity } from '../event-capacity.js';
 import { handled, outcomeOf, whereFrom } from '../handled.js';
 import { lastEntryOf, type ThreadContext, threadContextMetadata, threadEntryStore } from '../thread-entry-store.js';
 
@@ -29,22 +27,13 @@ const THREAD_CONTEXT_WAIT_MS = 3_000;
  * last about. Bolt routes every threaded direct message here, so the DM listener never sees them.
  */
 export function registerAssistant(app: App, deps: ListenerDeps): void {
-  const { engine, logger, delivery, dedupe, metrics } = deps;
+  const { engine, logger, delivery, events } = deps;
   /** The prompts change only with the knowledge: worked out once per engine (a reload brings a new one). */
   let prompts: { for: AnswerEngine; prompts: Prompt[] } | undefined;
   const currentPrompts = () => {
     const current = engine();
     if (prompts?.for !== current) prompts = { for: current, prompts: renderPrompts(starterQuestions(current)) };
     return prompts.prompts;
-  };
-  const firstDelivery = async (body: Parameters<typeof deliveryKey>[0], name: string) => {
-    const key = deliveryKey(body);
-    const first = key === undefined || (await dedupe.firstTime(key));
-    if (!first) {
-      metrics.duplicateEvents.inc();
-      logger.info({ kind: 'event', name, event_id: body.event_id, status: 'skipped' }, 'handled');
-    }
-    return first;
   };
   /** Status, title and thread memory help, but an answer never waits on them: a failure is logged and passed over. */
   const bestEffort = async <T>(what: string, call: () => Promise<T>, fallback: T): Promise<T> => {
@@ -61,7 +50,7 @@ export function registerAssistant(app: App, deps: ListenerDeps): void {
 
     threadStarted: async ({ event, body, client, setSuggestedPrompts }) => {
       const name = 'assistant_thread_started';
-      if (!(await firstDelivery(body, name))) return;
+      if (!(await events.firstTime(body, name))) return;
       const { channel_id: channel, thread_ts, context } = event.assistant_thread;
       await handled(
         deps,
@@ -90,12 +79,12 @@ export function registerAssistant(app: App, deps: ListenerDeps): void {
     },
 
     userMessage: [
-      // Bounded like the other events: a burst waits its turn or is dropped, rather than filling memory.
-      withinCapacity(deps.eventCapacity ?? DEFAULT_EVENT_CAPACITY, logger),
+      // Bounded with the other events: a burst waits its turn or is dropped, rather than filling memory.
+      events.capacity,
       async ({ message, body, client, getThreadContext, setStatus, setTitle }) => {
         const name = 'assistant.message';
         if ('bot_id' in message || !('thread_ts' in message) || !message.thread_ts) return;
-        if (!(await firstDelivery(body, name))) return;
+        if (!(await events.firstTime(body, name))) return;
         const place = { channel: message.channel, thread_ts: message.thread_ts };
         const text = 'text' in message && typeof message.text === 'string' ? message.text : '';
         const post = (reply: Message, metadata?: ReturnType<typeof threadContextMetadata>) =>

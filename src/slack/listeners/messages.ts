@@ -5,10 +5,8 @@ import { renderEditorsSection } from '../../render/report.js';
 import { renderHome } from '../../render/view.js';
 import type { Asker } from '../../store/records.js';
 import { deliverWithinDeadline } from '../delivery.js';
-import { deliveryKey } from '../delivery-key.js';
 import type { ListenerDeps } from '../deps.js';
 import { editorsReport } from '../editors-report.js';
-import { DEFAULT_EVENT_CAPACITY, withinCapacity } from '../event-capacity.js';
 import { handled, type Outcome, outcomeOf, whereFrom } from '../handled.js';
 
 interface Place {
@@ -18,21 +16,14 @@ interface Place {
 
 /** Mentions (answered in a thread), direct messages (answered in the DM) and the Home tab. */
 export function registerMessages(app: App, deps: ListenerDeps): void {
-  const { engine, logger, delivery, dedupe, metrics, recording } = deps;
-  const capacity = withinCapacity(deps.eventCapacity ?? DEFAULT_EVENT_CAPACITY, logger);
+  const { engine, delivery, events, recording } = deps;
   /**
    * Slack retries an event it thinks was missed, and may deliver one twice: only the first is
    * answered, and within the app's capacity for events at once.
    */
   const firstDelivery: Middleware<SlackEventMiddlewareArgs> = async (args) => {
     const { body } = args;
-    const key = deliveryKey(body);
-    if (key !== undefined && !(await dedupe.firstTime(key))) {
-      metrics.duplicateEvents.inc();
-      logger.info({ kind: 'event', name: 'duplicate', event_id: body.event_id, status: 'skipped' }, 'handled');
-      return;
-    }
-    await capacity(args);
+    if (await events.firstTime(body, body.event.type)) await events.capacity(args);
   };
 
   const reply = (client: AllMiddlewareArgs['client'], place: Place, message: Message) =>
