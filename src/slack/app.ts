@@ -1,4 +1,4 @@
-import type { Server, ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
 import {
   App,
   type Logger as BoltLogger,
@@ -27,9 +27,9 @@ import { registerMessages } from './listeners/messages.js';
 import { registerShortcut } from './listeners/shortcut.js';
 import { registerTypeAhead } from './listeners/type-ahead.js';
 import { registerWorkflowStep } from './listeners/workflow-step.js';
-import { createMetrics, type Metrics, serveMetrics } from './metrics.js';
+import { createMetrics, type Metrics } from './metrics.js';
 import { installerReceiverOptions, registerUninstall } from './oauth.js';
-import { type ProbeServer, startProbeServer } from './probe-server.js';
+import { type ProbeServer, probeRoutes, startProbeServer } from './probe-server.js';
 import { explainStartFailure, withinStartDeadline } from './start-failure.js';
 import { onlyTeam } from './team-gate.js';
 import { createTokenHealth } from './token-health.js';
@@ -174,25 +174,13 @@ function createHttpReceiver(
   metrics: Metrics,
   installer: Partial<HTTPReceiverOptions> | undefined,
 ): HTTPReceiver {
-  const json = (res: ServerResponse, status: number, body: object) => {
-    res.writeHead(status, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(body));
-  };
   const receiver = new HTTPReceiver({
     signingSecret: config.signingSecret,
     endpoints: SLACK_ENDPOINT,
     logger,
     bodyLimit: BODY_LIMIT,
     ...installer,
-    customRoutes: [
-      { path: '/healthz', method: ['GET', 'HEAD'], handler: (_req, res) => json(res, 200, { ok: true }) },
-      {
-        path: '/readyz',
-        method: ['GET', 'HEAD'],
-        handler: (_req, res) => json(res, isReady() ? 200 : 503, { ready: isReady() }),
-      },
-      { path: '/metrics', method: ['GET'], handler: (_req, res) => serveMetrics(metrics, res) },
-    ],
+    customRoutes: probeRoutes(metrics, isReady),
   });
   guardRequestBodies(receiver, SLACK_ENDPOINT, BODY_LIMIT);
   return receiver;
