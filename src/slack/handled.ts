@@ -3,6 +3,7 @@ import type { Decision } from '../answer/types.js';
 import type { Message } from '../render/message.js';
 import { renderApology } from '../render/notice.js';
 import type { ListenerDeps } from './deps.js';
+import { teamOf } from './team-gate.js';
 
 export interface RequestFields {
   kind: 'command' | 'event' | 'action';
@@ -14,14 +15,8 @@ export interface RequestFields {
 
 /** The workspace and channel of any Slack payload (command, event envelope, interaction), as far as it has them. */
 export function whereFrom(body: unknown): Pick<RequestFields, 'team' | 'channel'> {
-  const b = body as {
-    team_id?: string;
-    channel_id?: string;
-    team?: { id?: string } | null;
-    channel?: { id?: string };
-    event?: { channel?: string };
-  };
-  return { team: b.team_id ?? b.team?.id ?? undefined, channel: b.channel_id ?? b.channel?.id ?? b.event?.channel };
+  const b = body as { channel_id?: string; channel?: { id?: string }; event?: { channel?: string } };
+  return { team: teamOf(body), channel: b.channel_id ?? b.channel?.id ?? b.event?.channel };
 }
 
 /** What a handler reports for its log line. */

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Metrics } from './metrics.js';
 
 /** The workspace a request comes from, wherever its kind of payload puts it. */
-function teamOf(body: AnyMiddlewareArgs['body']): string | undefined {
+export function teamOf(body: unknown): string | undefined {
   const b = body as {
     team_id?: string;
     team?: { id?: string } | string | null;
