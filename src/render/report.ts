@@ -29,14 +29,15 @@ export function toReportJson(report: Report): ReportJson {
     })),
     feedback: report.feedback,
     usage: report.usage,
-    answer_rate: answerRate(report),
+    answer_rate: totals(report).rate,
   };
 }
 
-function answerRate(figures: Figures): number | null {
+/** The period's requests, and the share of them answered (0 to 1; null with no requests). */
+function totals(figures: Figures): { requests: number; rate: number | null } {
   const requests = figures.answerRate.reduce((n, w) => n + w.requests, 0);
   const answered = figures.answerRate.reduce((n, w) => n + w.answered, 0);
-  return requests ? Math.round((answered / requests) * 1000) / 1000 : null;
+  return { requests, rate: requests ? Math.round((answered / requests) * 1000) / 1000 : null };
 }
 
 const percent = (rate: number | null) => (rate === null ? 'n/a' : `${Math.round(rate * 100)}%`);
@@ -45,9 +46,9 @@ const QUESTION_WIDTH = 60;
 
 /** `npm run report`: the period's figures as readable tables. */
 export function renderReportText(report: Report): string {
-  const total = report.answerRate.reduce((n, w) => n + w.requests, 0);
+  const { requests, rate } = totals(report);
   const parts = [
-    `Report for the last ${report.days} days (since ${day(report.since)}): ${total} requests, ${percent(answerRate(report))} answered`,
+    `Report for the last ${report.days} days (since ${day(report.since)}): ${requests} requests, ${percent(rate)} answered`,
     section(
       'Unanswered questions (not found, or only help), most asked first',
       ['count', 'last seen', 'question', 'nearest entry'],
@@ -116,13 +117,13 @@ export function renderEditorsSection(report: Report | undefined): Block[] {
   if (!report) {
     return [divider, title, ...context('The figures cannot be read right now (the database is not answering). Try again later.')];
   }
-  const total = report.answerRate.reduce((n, w) => n + w.requests, 0);
+  const { requests, rate } = totals(report);
   const lines = (items: string[]) => (items.length ? items.join('\n') : '_none yet_');
   return [
     divider,
     title,
     ...context(
-      `Last ${report.days} days: ${total} requests, ${percent(answerRate(report))} answered. Only members listed in SLACK_EDITORS see this. \`npm run report\` has it all.`,
+      `Last ${report.days} days: ${requests} requests, ${percent(rate)} answered. Only members listed in SLACK_EDITORS see this. \`npm run report\` has it all.`,
     ),
     ...fields([
       `*Unanswered questions*\n${lines(report.unanswered.slice(0, HOME_LINES).map((u) => `${u.count} × ${escapeText(truncate(u.text, 80))}`))}`,
