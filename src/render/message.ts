@@ -15,7 +15,7 @@ import {
   topicAnswer,
 } from './entry-views.js';
 import { type FeedbackStyle, feedbackBlocks } from './feedback.js';
-import { bold, code, escapeText, truncate } from './mrkdwn.js';
+import { bold, code, echoed, escapeText, truncate } from './mrkdwn.js';
 import { blocksToText } from './plain-text.js';
 
 /** Longest lists a message spells out; Slack could not show more buttons anyway. */
@@ -35,8 +35,6 @@ export interface RenderOptions {
   /** "Helpful" / "Not helpful" under an answer, and the surface it was asked on (Slack only). */
   feedback?: { style: FeedbackStyle; surface: string };
 }
-
-const QUERY_ECHO_LENGTH = 100;
 
 /** The one renderer: a decision to Block Kit and its plain-text fallback, for Slack, the console and `ask`. */
 export function renderDecision(decision: Decision, options: RenderOptions = {}): Message {
@@ -209,5 +207,5 @@ function help(): EntryView {
 }
 
 function quoteQuery(decision: Decision): string {
-  return `“${escapeText(truncate(decision.query, QUERY_ECHO_LENGTH))}”`;
+  return escapeText(echoed(decision.query));
 }

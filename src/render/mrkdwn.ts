@@ -69,3 +69,11 @@ export function firstSentence(text: string): string {
   const match = /^.*?[.!?](?=\s|$)/s.exec(text.trim());
   return (match ? match[0] : text).replace(/\s+/g, ' ');
 }
+
+/** Longest stretch of the asker's own words quoted back to them. */
+const ECHO_LENGTH = 100;
+
+/** The asker's words quoted back, in curly quotes, cut to a readable length (plain text: escape it for mrkdwn). */
+export function echoed(text: string): string {
+  return `“${truncate(text, ECHO_LENGTH)}”`;
+}

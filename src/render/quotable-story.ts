@@ -1,7 +1,7 @@
 import type { Decision } from '../answer/types.js';
 import { attribution } from './citations.js';
 import { passageParagraphs } from './entry-views.js';
-import { truncate } from './mrkdwn.js';
+import { echoed } from './mrkdwn.js';
 
 /** A story card as plain text, in the parts a workflow puts where it likes; a part with nothing to say is left out. */
 export interface QuotableStory {
@@ -10,8 +10,6 @@ export interface QuotableStory {
   figures?: string;
   footnote?: string;
 }
-
-const QUERY_ECHO_LENGTH = 100;
 
 /** The best story of a story search, as plain text; undefined when the search found none. */
 export function renderQuotableStory(decision: Decision): QuotableStory | undefined {
@@ -33,7 +31,7 @@ export function renderQuotableStory(decision: Decision): QuotableStory | undefin
 
 /** Why a story search gave no story, in plain text: nothing asked, no story about the mission named yet, or nothing matching. */
 export function renderNoStory(decision: Decision): string {
-  const asked = `“${truncate(decision.query, QUERY_ECHO_LENGTH)}”`;
+  const asked = echoed(decision.query);
   if (decision.status === 'list' || decision.status === 'help') return 'Name a mission, a country or a theme to get a story.';
   const missions = decision.results.filter((r) => r.entry.type === 'mission').map((r) => r.entry.title);
   return missions.length > 0
