@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import dotenv from 'dotenv';
 import { z } from 'zod';
@@ -5,7 +7,14 @@ import { blankAsUndefined } from './blank.js';
 import { type OAuthSettings, readOAuthEnv } from './oauth-env.js';
 import { readStoreEnv, type StoreSettings } from './store-env.js';
 
-export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge', import.meta.url));
+/** The folder holding package.json above this code: two up from src/config/ in a clone, one or two up in dist/. */
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+export const DEFAULT_KNOWLEDGE_DIR = join(projectRoot(), 'knowledge');
 
 /**
  * The environment, with a `.env` file in the working folder (the repo root, under npm) filling in

@@ -3,7 +3,8 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { WebSocket } from 'ws';
 import { type BotProcess, startBotProcess } from '../helpers/bot-process.js';
 import { ROOT } from '../helpers/paths.js';
 import { runScript } from '../helpers/run-cli.js';
@@ -21,8 +22,7 @@ beforeAll(async () => {
     cpSync(join(ROOT, path), join(dir, path), { recursive: true });
   }
   // `npm run build`, written to the copy rather than to the clone's own dist/.
-  const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
-  await run(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', join(dir, 'dist')], { cwd: ROOT });
+  await run(process.execPath, ['scripts/build.mjs', '--outdir', join(dir, 'dist')], { cwd: ROOT });
   await run('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: dir });
 }, 90_000);
 afterAll(() => {
@@ -71,6 +71,37 @@ describe('a production install (npm ci --omit=dev over a built dist/)', () => {
       const answer = await send(`${bot.origin}/slack/events`, slashCommand('/hr-mission', 'Mali', standIn.responseUrl()));
       expect(answer.status).toBe(200);
       expect(answer.json().blocks.length).toBeGreaterThan(0);
+    });
+  });
+
+  describe('in Socket Mode', () => {
+    let standIn: SlackStandIn;
+    let bot: BotProcess;
+    const received: { envelope_id?: string; payload?: { blocks?: unknown[] } }[] = [];
+    beforeAll(async () => {
+      standIn = await new SlackStandIn().start();
+      standIn.sockets.on('connection', (ws: WebSocket) => {
+        ws.on('message', (data) => received.push(JSON.parse(String(data))));
+        ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' } }));
+      });
+      bot = await startBotProcess(standIn.apiUrl, { SLACK_APP_TOKEN: 'xapp-test-app-token-77aa' }, undefined, {
+        cwd: dir,
+        args: ['dist/main.js'],
+      });
+    });
+    afterAll(async () => {
+      bot?.child.kill('SIGTERM');
+      await bot?.exited;
+      await standIn.stop();
+    });
+
+    it('connects with the app token and acknowledges a command with its answer', async () => {
+      const command = { command: '/hr-mission', text: 'Mali', user_id: 'U1', channel_id: 'C1', team_id: 'T1' };
+      standIn.socket?.send(
+        JSON.stringify({ envelope_id: 'env-1', type: 'slash_commands', accepts_response_payload: true, payload: command }),
+      );
+      await vi.waitFor(() => expect(received.find((m) => m.envelope_id === 'env-1')).toBeDefined(), { timeout: 5_000 });
+      expect(received.find((m) => m.envelope_id === 'env-1')?.payload?.blocks?.length).toBeGreaterThan(0);
     });
   });
 });

@@ -1,0 +1,33 @@
+// `npm run build`: src/ bundled into dist/ by esbuild, one file per entry point (dist/main.js,
+// dist/cli/*.js) and shared chunks in dist/chunks/, so that Node reads a few files instead of
+// several hundred modules at start-up. Type-checking is `npm run typecheck` (tsc) alone.
+// `--outdir <folder>` builds elsewhere (the production test builds into a scratch copy).
+import { rmSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+
+const root = new URL('..', import.meta.url).pathname;
+const { values } = parseArgs({ options: { outdir: { type: 'string', default: `${root}dist` } } });
+
+// A fresh dist/, so that a removed source file leaves no stale chunk behind.
+rmSync(values.outdir, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/main.ts', 'src/cli/ask.ts', 'src/cli/kb-check.ts', 'src/cli/report.ts'],
+  outbase: 'src',
+  outdir: values.outdir,
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  // PGlite finds its WebAssembly and data files beside its own module; pg is loaded only with DATABASE_URL.
+  external: ['@electric-sql/pglite', 'pg'],
+  // The CommonJS libraries inside the bundle (Bolt and its own) call require() for Node's modules.
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+});
