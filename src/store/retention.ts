@@ -4,18 +4,31 @@ import { daysAgo } from './reports.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Deletes rows older than `days`, once now and then daily; returns a function that stops it. */
-export function scheduleRetention(recorder: Promise<Recorder>, days: number, logger: Logger): () => void {
+/**
+ * Deletes rows older than `days`, once now and then daily. Returns a function that stops it and
+ * resolves once a run in flight has ended, so that the database is closed after it, not under it.
+ */
+export function scheduleRetention(recorder: Promise<Recorder>, days: number, logger: Logger): () => Promise<void> {
+  let stopped = false;
+  let running: Promise<void> = Promise.resolve();
   const run = async () => {
     try {
       const deleted = await (await recorder).deleteOlderThan(daysAgo(days));
       logger.info({ kind: 'retention', days, deleted }, 'deleted rows past the retention period');
     } catch (error) {
-      logger.warn({ kind: 'retention', err: error }, 'could not delete old rows; will try again tomorrow');
+      // A database that never opened, or is closing, is the store's own news, told once by it.
+      if (!stopped) logger.warn({ kind: 'retention', err: error }, 'could not delete old rows; will try again tomorrow');
     }
   };
-  void run();
-  const timer = setInterval(run, DAY_MS);
+  const start = () => {
+    running = run();
+  };
+  start();
+  const timer = setInterval(start, DAY_MS);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+    return running;
+  };
 }

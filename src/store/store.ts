@@ -58,10 +58,11 @@ export async function startStore(settings: StoreSettings, logger: Logger): Promi
     reports: () => opened.then((d) => createReports(d.db)),
     database: () => opened,
     async close(timeoutMs, { waitForOpen = false } = {}) {
-      stopRetention();
+      const retentionStopped = stopRetention();
       await recording.close(database || waitForOpen ? timeoutMs : 0);
+      if (!database) stopping.abort();
+      await retentionStopped;
       if (database) await database.close().catch(() => {});
-      else stopping.abort();
     },
   };
 }

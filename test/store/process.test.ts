@@ -89,6 +89,12 @@ describe('SIGTERM', () => {
 });
 
 describe('retention', () => {
+  it('a console session that ends at once stops it quietly: no warning about the closed database', async () => {
+    const run = await runScript('src/main.ts', [], { input: '' });
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toMatch(/"level":"(warn|error)"/);
+  }, 60_000);
+
   it('deletes rows past RETENTION_DAYS as soon as it starts', async () => {
     const database = await openSharedTestDatabase();
     try {
@@ -106,7 +112,7 @@ describe('retention', () => {
           .poll(async () => (await database.db.selectFrom('requests').select('at').execute()).length, { timeout: 10_000 })
           .toBe(1);
       } finally {
-        stop();
+        await stop();
       }
     } finally {
       await database.drop();
