@@ -1,21 +1,29 @@
 // `npm run build`: src/ bundled into dist/ by esbuild, one file per entry point (dist/main.js,
 // dist/cli/*.js) and shared chunks in dist/chunks/, so that Node reads a few files instead of
-// several hundred modules at start-up. Type-checking is `npm run typecheck` (tsc) alone.
+// several hundred modules at start-up. `npm run build` type-checks with tsc first.
 // `--outdir <folder>` builds elsewhere (the production test builds into a scratch copy).
 import { rmSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 
-const root = new URL('..', import.meta.url).pathname;
-const { values } = parseArgs({ options: { outdir: { type: 'string', default: `${root}dist` } } });
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { values } = parseArgs({ options: { outdir: { type: 'string', default: 'dist' } } });
+const outdir = resolve(values.outdir);
+// The project inside the output folder (or the same folder) would be deleted with it.
+if (!relative(outdir, root).startsWith('..')) {
+  console.error(`--outdir ${values.outdir} would hold the project itself: choose a folder of its own`);
+  process.exit(1);
+}
 
-// A fresh dist/, so that a removed source file leaves no stale chunk behind.
-rmSync(values.outdir, { recursive: true, force: true });
+// A fresh folder, so that a removed source file leaves no stale chunk behind.
+rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
   entryPoints: ['src/main.ts', 'src/cli/ask.ts', 'src/cli/kb-check.ts', 'src/cli/report.ts'],
   outbase: 'src',
-  outdir: values.outdir,
+  outdir,
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   splitting: true,
