@@ -7,14 +7,18 @@ import { blankAsUndefined } from './blank.js';
 import { type OAuthSettings, readOAuthEnv } from './oauth-env.js';
 import { readStoreEnv, type StoreSettings } from './store-env.js';
 
-/** The folder holding package.json above this code: two up from src/config/ in a clone, one or two up in dist/. */
-function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
+/**
+ * The project's knowledge folder: beside the package.json above this code, which is two folders
+ * up from src/config/ in a clone and one or two up from dist/ when built; else ./knowledge.
+ */
+function projectKnowledge(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); dirname(dir) !== dir; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'knowledge'))) return join(dir, 'knowledge');
+  }
+  return join(process.cwd(), 'knowledge');
 }
 
-export const DEFAULT_KNOWLEDGE_DIR = join(projectRoot(), 'knowledge');
+export const DEFAULT_KNOWLEDGE_DIR = projectKnowledge();
 
 /**
  * The environment, with a `.env` file in the working folder (the repo root, under npm) filling in
