@@ -12,12 +12,14 @@ export function scheduleRetention(recorder: Promise<Recorder>, days: number, log
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
   const run = async () => {
+    // A database that could not be opened is the store's own news, told once by it.
+    const opened = await recorder.catch(() => undefined);
+    if (!opened || stopped) return;
     try {
-      const deleted = await (await recorder).deleteOlderThan(daysAgo(days));
+      const deleted = await opened.deleteOlderThan(daysAgo(days));
       logger.info({ kind: 'retention', days, deleted }, 'deleted rows past the retention period');
     } catch (error) {
-      // A database that never opened, or is closing, is the store's own news, told once by it.
-      if (!stopped) logger.warn({ kind: 'retention', err: error }, 'could not delete old rows; will try again tomorrow');
+      logger.warn({ kind: 'retention', err: error }, 'could not delete old rows; will try again tomorrow');
     }
   };
   const start = () => {

@@ -95,6 +95,15 @@ describe('retention', () => {
     expect(run.stderr).not.toMatch(/"level":"(warn|error)"/);
   }, 60_000);
 
+  it('stays quiet when the database could not be opened, which the store has already said', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+    const stop = scheduleRetention(Promise.reject(new Error('no database')), 30, logger);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await stop();
+    expect(lines).toEqual([]);
+  });
+
   it('deletes rows past RETENTION_DAYS as soon as it starts', async () => {
     const database = await openSharedTestDatabase();
     try {
