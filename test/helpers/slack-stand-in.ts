@@ -29,6 +29,11 @@ export type Behaviour = 'ok' | 'hang' | 'refuse' | { status: number; retryAfter?
  * A small Slack API on 127.0.0.1 that records every call: the Web API methods the app uses,
  * response_urls it hands out, and (for Socket Mode) a WebSocket that speaks Slack's envelope protocol.
  */
+export interface SocketReply {
+  envelope_id?: string;
+  payload?: Record<string, unknown>;
+}
+
 export class SlackStandIn {
   readonly calls: Call[] = [];
   private readonly server: Server;
@@ -36,6 +41,8 @@ export class SlackStandIn {
   private readonly hung: ServerResponse[] = [];
   readonly sockets = new WebSocketServer({ noServer: true });
   socket?: WebSocket;
+  /** What the app sent back over Socket Mode (acknowledgements, with their payloads), oldest first. */
+  readonly socketReplies: SocketReply[] = [];
   private responseUrls = 0;
   /** Messages posted with chat.postMessage (and edited with chat.update), oldest first. */
   readonly messages: PostedMessage[] = [];
@@ -51,6 +58,9 @@ export class SlackStandIn {
     this.server.on('upgrade', (req, socket, head) => {
       this.sockets.handleUpgrade(req, socket, head, (ws) => {
         this.socket = ws;
+        // As Slack does, the connection opens with a hello; the app then acknowledges each envelope.
+        ws.on('message', (data) => this.socketReplies.push(JSON.parse(String(data))));
+        ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' } }));
         this.sockets.emit('connection', ws);
       });
     });
@@ -92,6 +102,17 @@ export class SlackStandIn {
       await new Promise((r) => setTimeout(r, 10));
     }
     return this.callsTo(method);
+  }
+
+  /** The app's acknowledgement of the envelope sent over Socket Mode with this id. */
+  async socketReply(envelopeId: string, timeoutMs = 5_000): Promise<SocketReply> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const reply = this.socketReplies.find((r) => r.envelope_id === envelopeId);
+      if (reply) return reply;
+      if (Date.now() > deadline) throw new Error(`no acknowledgement for ${envelopeId}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
   }
 
   async stop() {

@@ -3,8 +3,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { WebSocket } from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BotProcess, startBotProcess } from '../helpers/bot-process.js';
 import { ROOT } from '../helpers/paths.js';
 import { runScript } from '../helpers/run-cli.js';
@@ -77,13 +76,8 @@ describe('a production install (npm ci --omit=dev over a built dist/)', () => {
   describe('in Socket Mode', () => {
     let standIn: SlackStandIn;
     let bot: BotProcess;
-    const received: { envelope_id?: string; payload?: { blocks?: unknown[] } }[] = [];
     beforeAll(async () => {
       standIn = await new SlackStandIn().start();
-      standIn.sockets.on('connection', (ws: WebSocket) => {
-        ws.on('message', (data) => received.push(JSON.parse(String(data))));
-        ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' } }));
-      });
       bot = await startBotProcess(standIn.apiUrl, { SLACK_APP_TOKEN: 'xapp-test-app-token-77aa' }, undefined, {
         cwd: dir,
         args: ['dist/main.js'],
@@ -100,8 +94,9 @@ describe('a production install (npm ci --omit=dev over a built dist/)', () => {
       standIn.socket?.send(
         JSON.stringify({ envelope_id: 'env-1', type: 'slash_commands', accepts_response_payload: true, payload: command }),
       );
-      await vi.waitFor(() => expect(received.find((m) => m.envelope_id === 'env-1')).toBeDefined(), { timeout: 5_000 });
-      expect(received.find((m) => m.envelope_id === 'env-1')?.payload?.blocks?.length).toBeGreaterThan(0);
+      const reply = await standIn.socketReply('env-1');
+      expect(reply.payload?.blocks).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'section' })]));
+      expect(standIn.callsTo('apps.connections.open')[0].authorization).toBe('Bearer xapp-test-app-token-77aa');
     });
   });
 });

@@ -181,9 +181,6 @@ describe('Socket Mode with METRICS_PORT', () => {
   const engine = fixtureEngine();
   it('serves /healthz, /readyz and /metrics on that port, and nothing else', async () => {
     const standIn = await new SlackStandIn().start();
-    standIn.sockets.on('connection', (ws) => {
-      ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' } }));
-    });
     const slack = createSlackApp({
       config: {
         mode: 'socket',

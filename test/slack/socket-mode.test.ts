@@ -14,16 +14,9 @@ let standIn: SlackStandIn;
 let slack: SlackApp;
 let socket: WebSocket;
 let logs = '';
-const received: Record<string, unknown>[] = [];
 
 beforeAll(async () => {
   standIn = await new SlackStandIn().start();
-  standIn.sockets.on('connection', (ws: WebSocket) => {
-    ws.on('message', (data) => received.push(JSON.parse(String(data))));
-    ws.send(
-      JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' }, debug_info: { host: 'stand-in' } }),
-    );
-  });
   const sink = new Writable({
     write(chunk, _e, done) {
       logs += chunk;
@@ -51,15 +44,7 @@ afterAll(async () => {
   await standIn.stop();
 });
 
-async function acknowledgement(envelopeId: string) {
-  const deadline = Date.now() + 5_000;
-  for (;;) {
-    const ack = received.find((m) => m.envelope_id === envelopeId);
-    if (ack) return ack;
-    if (Date.now() > deadline) throw new Error(`no acknowledgement for ${envelopeId}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+const acknowledgement = (envelopeId: string) => standIn.socketReply(envelopeId);
 
 describe('Socket Mode, end to end', () => {
   it('connects through apps.connections.open with the app token', () => {
@@ -85,7 +70,7 @@ describe('Socket Mode, end to end', () => {
         },
       }),
     );
-    const ack = (await acknowledgement('env-command-1')) as {
+    const ack = (await acknowledgement('env-command-1')) as unknown as {
       payload: { response_type: string; blocks: { text: { text: string } }[] };
     };
     expect(ack.payload.response_type).toBe('ephemeral');
@@ -142,7 +127,7 @@ describe('Socket Mode, end to end', () => {
         },
       }),
     );
-    const ack = (await acknowledgement('env-suggestion-1')) as {
+    const ack = (await acknowledgement('env-suggestion-1')) as unknown as {
       payload: { option_groups: { options: { value: string }[] }[] };
     };
     const values = ack.payload.option_groups.flatMap((g) => g.options.map((o) => decodeOrigin(o.value)));
