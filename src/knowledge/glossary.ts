@@ -59,6 +59,8 @@ export const phraseKey = (text: string): string[] => tokenize(text).filter(Boole
 export interface GlossaryFile {
   glossary: Glossary;
   problems: Problem[];
+  /** When the file was last changed; absent without a glossary. */
+  modified?: Date;
   /** The line of a field of the file, for later checks against the rest of the knowledge. */
   lineOf(path: readonly PropertyKey[]): number | undefined;
 }
@@ -68,7 +70,7 @@ export function readGlossary(dir: string): GlossaryFile {
   const path = join(dir, GLOSSARY_FILE);
   const none: GlossaryFile = { glossary: EMPTY_GLOSSARY, problems: [], lineOf: () => undefined };
   if (!existsSync(path)) return none;
-  const { size } = statSync(path);
+  const { size, mtime } = statSync(path);
   if (size > KNOWLEDGE_LIMITS.fileBytes) {
     const message = `the file is ${formatBytes(size)}, over the ${formatBytes(KNOWLEDGE_LIMITS.fileBytes)} a knowledge file may hold: keep the phrases people really use`;
     return { ...none, problems: [{ file: GLOSSARY_FILE, message }] };
@@ -79,7 +81,7 @@ export function readGlossary(dir: string): GlossaryFile {
   if ('problems' in result) return { ...none, problems: result.problems, lineOf: parsed.lineOf };
   const { synonyms, intents, french_markers, directory, courtesy } = result.value;
   const glossary: Glossary = { synonyms, intents, frenchMarkers: french_markers, directory, courtesy };
-  return { glossary, problems: duplicatePhrases(glossary, parsed.lineOf), lineOf: parsed.lineOf };
+  return { glossary, problems: duplicatePhrases(glossary, parsed.lineOf), lineOf: parsed.lineOf, modified: mtime };
 }
 
 /** A phrase listed for two different meanings would be read as whichever came first: each must have one. */

@@ -63,7 +63,7 @@ function* loadSteps(dir: string): Steps<KnowledgeBase> {
     stories,
     sources: new Map(sources.map((s) => [s.id, s])),
     footnotes: new Map(footnotes.map((f) => [f.id, f])),
-    updatedAt: reader.newest,
+    updatedAt: glossaryFile.modified && glossaryFile.modified > reader.newest ? glossaryFile.modified : reader.newest,
   };
   const lineOfEntry = (entry: Entry, path: PropertyKey[]) => reader.parsedById.get(entry.id)?.lineOf(path);
   const problems = [
