@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { formatBytes, KNOWLEDGE_LIMITS } from './limits.js';
-import { parseYamlFile } from './parse-file.js';
+import { parseYamlFile, readKnowledgeText } from './parse-file.js';
 import type { Problem } from './problems.js';
 import { stem, tokenize } from './text.js';
 import { validate } from './validate.js';
@@ -75,7 +75,9 @@ export function readGlossary(dir: string): GlossaryFile {
     const message = `the file is ${formatBytes(size)}, over the ${formatBytes(KNOWLEDGE_LIMITS.fileBytes)} a knowledge file may hold: keep the phrases people really use`;
     return { ...none, problems: [{ file: GLOSSARY_FILE, message }] };
   }
-  const parsed = parseYamlFile(GLOSSARY_FILE, readFileSync(path, 'utf8'));
+  const read = readKnowledgeText(path);
+  if ('message' in read) return { ...none, problems: [{ file: GLOSSARY_FILE, message: read.message }] };
+  const parsed = parseYamlFile(GLOSSARY_FILE, read.text);
   if ('message' in parsed) return { ...none, problems: [parsed] };
   const result = validate(glossarySchema, parsed.data ?? {}, parsed);
   if ('problems' in result) return { ...none, problems: result.problems, lineOf: parsed.lineOf };

@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { checkVocabulary } from './check-vocabulary.js';
 import { readGlossary } from './glossary.js';
 import { formatBytes, KNOWLEDGE_LIMITS } from './limits.js';
-import { type ParsedFile, parseMarkdownFile, parseYamlFile } from './parse-file.js';
+import { type ParsedFile, parseMarkdownFile, parseYamlFile, readKnowledgeText } from './parse-file.js';
 import { KnowledgeError, type Problem } from './problems.js';
 import { footnoteSchema, missionSchema, sourceSchema, storySchema, topicSchema } from './schema.js';
 import { mapInSteps, runAtOnce, runInSlices, type Steps } from './steps.js';
@@ -71,8 +71,8 @@ function* loadSteps(dir: string): Steps<KnowledgeBase> {
     ...glossaryFile.problems,
     ...(yield* crossCheck(kb, reader)),
     ...(yield* verbatimProblems(kb, sourceTexts, (id) => reader.parsedById.get(id))),
-    // Phrasings and synonyms are checked against the entries once every entry could be read.
-    ...(reader.problems.length === 0 ? yield* checkVocabulary(kb, lineOfEntry) : []),
+    // Phrasings are checked against the entries, through the glossary, once every entry and the glossary could be read.
+    ...(reader.problems.length === 0 && glossaryFile.problems.length === 0 ? yield* checkVocabulary(kb, lineOfEntry) : []),
   ];
   if (problems.length > 0) throw new KnowledgeError(problems);
   return kb;
@@ -168,7 +168,9 @@ class FolderReader {
         continue;
       }
       try {
-        texts.set(id, readFileSync(path, 'utf8'));
+        const read = readKnowledgeText(path);
+        if ('message' in read) this.problems.push({ file: relative(this.dir, path), message: read.message });
+        else texts.set(id, read.text);
       } catch {
         this.problems.push({
           ...at,
@@ -191,7 +193,12 @@ class FolderReader {
         });
         return undefined;
       }
-      source = readFileSync(path, 'utf8');
+      const read = readKnowledgeText(path);
+      if ('message' in read) {
+        this.problems.push({ file, message: read.message });
+        return undefined;
+      }
+      source = read.text;
       if (mtime > this.newest) this.newest = mtime;
     } catch {
       this.problems.push({ file, message: 'file is missing or unreadable' });

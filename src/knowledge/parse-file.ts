@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import type { Problem } from './problems.js';
 import { describeYamlError } from './yaml-error.js';
@@ -16,6 +17,25 @@ export interface ParsedFile {
 }
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+/** Bytes that are not UTF-8 come out of the decoder as this character. */
+const UNDECODABLE = '\uFFFD';
+
+/**
+ * A knowledge file's text, as editors' tools save it: a byte order mark (Windows editors) is
+ * dropped, and a file in another encoding than UTF-8 is refused with how to save it.
+ * Throws what reading the file throws (missing, unreadable).
+ */
+export function readKnowledgeText(path: string): { text: string } | { message: string } {
+  const text = readFileSync(path, 'utf8');
+  if (text.includes(UNDECODABLE)) {
+    return {
+      message:
+        'the file is not saved as UTF-8 (an accented letter or a curly quote cannot be read): save it again with the encoding "UTF-8"',
+    };
+  }
+  return { text: text.startsWith('\uFEFF') ? text.slice(1) : text };
+}
 
 export function parseYamlFile(file: string, source: string, lineOffset = 0): ParsedFile | Problem {
   const lineCounter = new LineCounter();
@@ -42,7 +62,19 @@ export function parseYamlFile(file: string, source: string, lineOffset = 0): Par
     }
     return offset === undefined ? undefined : lineCounter.linePos(offset).line + lineOffset;
   };
-  return { file, data: doc.toJS(), lineOf };
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    // The one failure left once the text parsed: aliases (*name) expanding past the library's bound.
+    const message = error instanceof Error ? error.message : String(error);
+    if (!/alias/i.test(message)) throw error;
+    return {
+      file,
+      message: 'not valid YAML: too many aliases (*name): write the values out instead of repeating them through aliases',
+    };
+  }
+  return { file, data, lineOf };
 }
 
 /** A Markdown file: YAML front matter between `---` lines, then the text. */

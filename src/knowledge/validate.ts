@@ -23,6 +23,19 @@ export function validate<S extends z.ZodType>(
       return { file: parsed.file, line, message: `missing required field "${fieldName(path)}": add it` };
     }
     const value = valueAt(data, issue.path);
+    if (issue.code === 'invalid_type' && value === null) {
+      const written = typeof path.at(-1) === 'number' ? '"-"' : `"${String(path.at(-1))}:"`;
+      return path.length === 0
+        ? { file: parsed.file, line, message: 'the file holds no fields: write its fields, one "name: value" per line' }
+        : { file: parsed.file, line, message: `field "${fieldName(path)}" is empty: write its value after ${written}` };
+    }
+    if (issue.code === 'invalid_type' && issue.expected === 'array' && typeof value === 'string') {
+      return {
+        file: parsed.file,
+        line,
+        message: `field "${fieldName(path)}" must be a list: write [${value}], or each item on its own line starting with "- "`,
+      };
+    }
     if (issue.code === 'invalid_type' && issue.expected === 'string' && typeof value === 'number') {
       return {
         file: parsed.file,

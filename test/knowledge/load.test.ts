@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copiesForEachTest, problemsOf } from '../helpers/knowledge.js';
 
@@ -25,7 +27,7 @@ describe('a broken knowledge file is refused with its file, line and fix', () =>
     kb.edit('stories/unmiss-mobile-courts.md', 'missions: [UNMISS]', 'missions: UNMISS');
     const line = kb.lineOf('stories/unmiss-mobile-courts.md', 'missions:');
     expect(problemsOf(kb.dir)).toEqual([
-      expect.stringMatching(new RegExp(`^stories/unmiss-mobile-courts\\.md:${line}: field "missions": .*expected array`)),
+      `stories/unmiss-mobile-courts.md:${line}: field "missions" must be a list: write [UNMISS], or each item on its own line starting with "- "`,
     ]);
   });
 
@@ -182,5 +184,52 @@ describe('a broken knowledge file is refused with its file, line and fix', () =>
     kb.edit('missions/MINUSMA.yml', 'where: Mali', 'where: Mali\nwere: Mali');
     kb.edit('stories/minusca-bakala-forum.md', 'missions: [MINUSCA]', 'missions: [NOPE]');
     expect(problemsOf(kb.dir)).toHaveLength(2);
+  });
+});
+
+describe("what editors' own tools leave in a file is read, or told plainly", () => {
+  const copy = copiesForEachTest();
+  const story = 'stories/minusca-bakala-forum.md';
+
+  it('a byte order mark (saved by Windows editors) is read as nothing', () => {
+    const kb = copy();
+    kb.write(story, `\uFEFF${kb.read(story)}`);
+    expect(problemsOf(kb.dir)).toEqual([]);
+  });
+
+  it('a file not saved as UTF-8 says so, and how to save it', () => {
+    const kb = copy();
+    writeFileSync(join(kb.dir, story), Buffer.from(kb.read(story).replace('’', 'é'), 'latin1'));
+    expect(problemsOf(kb.dir)).toEqual([
+      `${story}: the file is not saved as UTF-8 (an accented letter or a curly quote cannot be read): save it again with the encoding "UTF-8"`,
+    ]);
+  });
+
+  it('YAML aliases repeated past reason are refused, not a crash', () => {
+    const kb = copy();
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]'];
+    bomb.push('c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]');
+    kb.write('missions/MINUSMA.yml', `${kb.read('missions/MINUSMA.yml')}${bomb.join('\n')}\n`);
+    expect(problemsOf(kb.dir)).toEqual([
+      expect.stringMatching(/^missions\/MINUSMA\.yml: not valid YAML: too many aliases \(\*name\): write the values out/),
+    ]);
+  });
+
+  it('an empty field says it is empty', () => {
+    const kb = copy();
+    kb.edit(story, /^title: .*$/m, 'title:');
+    expect(problemsOf(kb.dir)).toEqual([`${story}:3: field "title" is empty: write its value after "title:"`]);
+  });
+});
+
+describe('a broken glossary is reported alone', () => {
+  const copy = copiesForEachTest();
+
+  it('not again as every phrasing that needs its synonyms', () => {
+    const kb = copy();
+    kb.write('missions/MINUSCA.yml', `${kb.read('missions/MINUSCA.yml')}asks: [What is the full name of MINUSCA?]\n`);
+    expect(problemsOf(kb.dir)).toEqual([]);
+    kb.edit('glossary.yml', '  - term: goals\n', '  - term: goals\n   oops: [x]\n');
+    expect(problemsOf(kb.dir)).toEqual([expect.stringMatching(/^glossary\.yml:\d+: /)]);
   });
 });
