@@ -4,6 +4,7 @@ import { checkVocabulary } from './check-vocabulary.js';
 import { readGlossary } from './glossary.js';
 import { formatBytes, KNOWLEDGE_LIMITS } from './limits.js';
 import { type ParsedFile, parseMarkdownFile, parseYamlFile, readKnowledgeText } from './parse-file.js';
+import { missionFactProblems } from './mission-facts.js';
 import { KnowledgeError, type Problem } from './problems.js';
 import { footnoteSchema, missionSchema, sourceSchema, storySchema, topicSchema } from './schema.js';
 import { mapInSteps, runAtOnce, runInSlices, type Steps } from './steps.js';
@@ -71,6 +72,7 @@ function* loadSteps(dir: string): Steps<KnowledgeBase> {
     ...glossaryFile.problems,
     ...(yield* crossCheck(kb, reader)),
     ...(yield* verbatimProblems(kb, sourceTexts, (id) => reader.parsedById.get(id))),
+    ...missionFactProblems(kb, sourceTexts, (id) => reader.parsedById.get(id)),
     // Phrasings are checked against the entries, through the glossary, once every entry and the glossary could be read.
     ...(reader.problems.length === 0 && glossaryFile.problems.length === 0 ? yield* checkVocabulary(kb, lineOfEntry) : []),
   ];

@@ -233,3 +233,42 @@ describe('a broken glossary is reported alone', () => {
     expect(problemsOf(kb.dir)).toEqual([expect.stringMatching(/^glossary\.yml:\d+: /)]);
   });
 });
+
+describe("a mission's facts are the checked ones in its facts source's table", () => {
+  const copy = copiesForEachTest();
+  const reference = 'sources/reference-missions.md';
+
+  it('a wrong end date is refused, quoting the checked one', () => {
+    const kb = copy();
+    kb.edit('missions/MINUSTAH.yml', 'ended: 15 October 2017', 'ended: 15 October 2019');
+    expect(problemsOf(kb.dir)).toEqual([
+      `missions/MINUSTAH.yml:${kb.lineOf('missions/MINUSTAH.yml', 'ended:')}: status "closed 15 October 2019" is not the checked fact in ${reference} ("closed 15 October 2017"): write it as the table does, or correct the table first if the record changed`,
+    ]);
+  });
+
+  it('a changed full name, or an active mission marked closed', () => {
+    const kb = copy();
+    kb.edit(
+      'missions/UNMISS.yml',
+      'name: United Nations Mission in the Republic of South Sudan',
+      'name: United Nations Mission for Peace in South Sudan',
+    );
+    kb.edit('missions/UNMISS.yml', 'status: active', 'status: closed\nended: 1 January 2026');
+    expect(problemsOf(kb.dir)).toEqual([
+      expect.stringMatching(
+        /^missions\/UNMISS\.yml:\d+: name "United Nations Mission for Peace in South Sudan" is not the checked fact .*\("United Nations Mission in the Republic of South Sudan"\)/,
+      ),
+      expect.stringMatching(/^missions\/UNMISS\.yml:\d+: status "closed 1 January 2026" is not the checked fact .*\("active"\)/),
+    ]);
+  });
+
+  it('a mission the table has no row for', () => {
+    const kb = copy();
+    kb.edit(reference, /^\| UNAMA \|.*\n/m, '');
+    expect(problemsOf(kb.dir)).toEqual([
+      expect.stringMatching(
+        /^missions\/UNAMA\.yml:\d+: sources\/reference-missions\.md has no row for UNAMA: add its checked facts there/,
+      ),
+    ]);
+  });
+});

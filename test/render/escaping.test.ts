@@ -182,6 +182,10 @@ describe('knowledge text carrying <, > and & is escaped wherever it is shown', (
   for (const file of [story.file, source.file]) copy.edit(file, ending, `${ending.slice(0, -1)}${ADDED}${ending.slice(-1)}`);
   copy.edit(story.file, /^figures:\n/m, `figures:\n  - ${FIGURE}\n`);
   copy.edit(mission.file, /^name: .*$/m, `name: ${NAME}`);
+  // A mission's name is checked against its row in its facts source: the row says the same.
+  const facts = real.sources.get(mission.factsSource);
+  if (!facts) throw new Error(`test set-up: source ${mission.factsSource} not found`);
+  copy.edit(facts.file, `| ${mission.id} | ${mission.name} |`, `| ${mission.id} | ${NAME} |`);
   const fixture = createAnswerEngine(loadKnowledge(copy.dir));
   afterAll(() => copy.remove());
 
