@@ -21,7 +21,8 @@ function unitsOf(text: string): string[] {
 
 /**
  * The sentence or two of an entry that answer a question, word for word and in the text's order:
- * those sharing the most of the asker's words (and holding a figure, when one is asked for).
+ * those sharing the most of the asker's words (and holding a figure, when one is asked for), with
+ * " … " between two that are not next to each other.
  * Undefined when nothing shorter than the whole passage answers better.
  */
 export function excerptFor(entry: Entry, asked: readonly string[], figures: boolean): string | undefined {
@@ -40,8 +41,9 @@ export function excerptFor(entry: Entry, asked: readonly string[], figures: bool
   const best = [...scored].sort((a, b) => b.score - a.score || a.at - b.at);
   if (best[0].score === 0) return undefined;
   const shown = best.slice(0, MAX_UNITS_SHOWN).filter((u, i) => i === 0 || (u.score >= best[0].score - 1 && u.score > 0));
+  // Sentences that are not next to each other in the text are parted by "…", as a quotation marks a cut.
   return shown
     .sort((a, b) => a.at - b.at)
-    .map((u) => u.unit)
-    .join(' ');
+    .map((u, i, all) => (i === 0 ? u.unit : `${u.at === all[i - 1].at + 1 ? ' ' : ' … '}${u.unit}`))
+    .join('');
 }
