@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sentences, words } from '../../src/knowledge/text.js';
+import { words } from '../../src/knowledge/text.js';
 import { decodeOrigin } from '../../src/render/actions.js';
 import { SOURCE_IN_ENGLISH } from '../../src/render/answer-views.js';
 import { renderDecision } from '../../src/render/message.js';
