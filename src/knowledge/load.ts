@@ -3,8 +3,8 @@ import { basename, extname, isAbsolute, join, relative, resolve } from 'node:pat
 import { checkVocabulary } from './check-vocabulary.js';
 import { readGlossary } from './glossary.js';
 import { formatBytes, KNOWLEDGE_LIMITS } from './limits.js';
-import { type ParsedFile, parseMarkdownFile, parseYamlFile, readKnowledgeText } from './parse-file.js';
 import { missionFactProblems } from './mission-facts.js';
+import { type ParsedFile, parseMarkdownFile, parseYamlFile, readKnowledgeText } from './parse-file.js';
 import { KnowledgeError, type Problem } from './problems.js';
 import { footnoteSchema, missionSchema, sourceSchema, storySchema, topicSchema } from './schema.js';
 import { mapInSteps, runAtOnce, runInSlices, type Steps } from './steps.js';
