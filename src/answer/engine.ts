@@ -185,7 +185,6 @@ const STORY_INTENTS: readonly IntentKind[] = ['author', 'quote', 'stories'];
 /** Intents answered by a mission's card: its full name, whether it still runs, what its team achieved. */
 const CARD_INTENTS: readonly IntentKind[] = ['name', 'status', 'achievements'];
 const wantsStory = (understood: Understood) => STORY_INTENTS.some((k) => understood.intents.has(k));
-const wantsCard = (understood: Understood) => CARD_INTENTS.some((k) => understood.intents.has(k));
 const wantsFigure = (understood: Understood) => understood.intents.has('figures') || understood.intents.has('date');
 
 /**
@@ -244,7 +243,12 @@ function answering(entry: Entry, understood: Understood): Extra {
  */
 function answerAboutMissions(index: SearchIndex, understood: Understood, named: Mission[], decide: Decide): Decision {
   const card = (mission: Mission) => decide('found', [unscored(mission)], relatedTo(index, mission));
-  if (wantsCard(understood) || (subjectWords(index, understood) === 0 && !wantsStory(understood))) {
+  const subjects = subjectWords(index, understood);
+  // Whether a mission is over is its card's, unless the question is about something of it that ended
+  // ("when did the Bakala forum end?"): then that thing's entry, and the card only if none answers.
+  const asksStatus = understood.intents.has('status');
+  const cardAsked = CARD_INTENTS.some((k) => k !== 'status' && understood.intents.has(k)) || (asksStatus && subjects === 0);
+  if (cardAsked || (subjects === 0 && !wantsStory(understood))) {
     return named.length > 1 ? decide('ambiguous', named.map(unscored)) : card(named[0]);
   }
   const figures = wantsFigure(understood);
@@ -260,8 +264,9 @@ function answerAboutMissions(index: SearchIndex, understood: Understood, named: 
   // Beside them, the general topic that answers the question better, if one does; other missions' entries are not what was asked.
   const [topic] = searchEntries(index, subject, { limit: 1, figures, types: ['topic'] });
   const overall = topic && (!own || outranks(topic, own)) && confident(topic, understood, subject) ? [topic] : [];
-  // Asked something of a mission that neither it nor anything else answers ("the per diem in Juba"): an honest miss.
-  if (!own && overall.length === 0) return decide('not_found', named.map(unscored));
+  // Asked something of a mission that neither it nor anything else answers ("the per diem in Juba"): an honest miss,
+  // unless whether it still runs was asked too.
+  if (!own && overall.length === 0) return asksStatus ? card(named[0]) : decide('not_found', named.map(unscored));
   const first = own ?? unscored(named[0]);
   return decide('found', [first, ...overall], relatedTo(index, first.entry), answering(first.entry, understood));
 }
