@@ -41,9 +41,15 @@ export function excerptFor(entry: Entry, asked: readonly string[], figures: bool
   const best = [...scored].sort((a, b) => b.score - a.score || a.at - b.at);
   if (best[0].score === 0) return undefined;
   const shown = best.slice(0, MAX_UNITS_SHOWN).filter((u, i) => i === 0 || (u.score >= best[0].score - 1 && u.score > 0));
-  // Sentences that are not next to each other in the text are parted by "…", as a quotation marks a cut.
+  // Pieces that are not next to each other in the text are parted by "…", as a quotation marks a
+  // cut; a list stays on lines of its own, so that a sentence after it is not read as its last item.
   return shown
     .sort((a, b) => a.at - b.at)
-    .map((u, i, all) => (i === 0 ? u.unit : `${u.at === all[i - 1].at + 1 ? ' ' : ' … '}${u.unit}`))
+    .map((u, i, all) => {
+      if (i === 0) return u.unit;
+      const apart = u.at !== all[i - 1].at + 1;
+      const onLines = u.unit.includes('\n') || all[i - 1].unit.includes('\n');
+      return `${onLines ? (apart ? '\n…\n' : '\n') : apart ? ' … ' : ' '}${u.unit}`;
+    })
     .join('');
 }
