@@ -54,7 +54,7 @@ export function missionFactProblems(
       if (!checked.includes(written)) {
         at(
           field,
-          `${label} "${written}" is not the checked fact in ${file} ("${checked[0] ?? ''}"): write it as the table does, or correct the table first if the record changed`,
+          `${label} "${written}" is not the checked fact in ${file} ("${checked[0] ?? ''}"): write it as the table does (if the public record changed, the shared reference is corrected first, then copied into sources/)`,
         );
       }
     };

@@ -18,8 +18,7 @@ export interface ParsedFile {
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
-/** Bytes that are not UTF-8 come out of the decoder as this character. */
-const UNDECODABLE = '\uFFFD';
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * A knowledge file's text, as editors' tools save it: a byte order mark (Windows editors) is
@@ -27,8 +26,11 @@ const UNDECODABLE = '\uFFFD';
  * Throws what reading the file throws (missing, unreadable).
  */
 export function readKnowledgeText(path: string): { text: string } | { message: string } {
-  const text = readFileSync(path, 'utf8');
-  if (text.includes(UNDECODABLE)) {
+  const bytes = readFileSync(path);
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
     return {
       message:
         'the file is not saved as UTF-8 (an accented letter or a curly quote cannot be read): save it again with the encoding "UTF-8"',
@@ -66,13 +68,21 @@ export function parseYamlFile(file: string, source: string, lineOffset = 0): Par
   try {
     data = doc.toJS();
   } catch (error) {
-    // The one failure left once the text parsed: aliases (*name) expanding past the library's bound.
+    // What is left to fail once the text parsed: aliases (*name), read only when the data is built.
     const message = error instanceof Error ? error.message : String(error);
-    if (!/alias/i.test(message)) throw error;
-    return {
-      file,
-      message: 'not valid YAML: too many aliases (*name): write the values out instead of repeating them through aliases',
-    };
+    if (/^Unresolved alias/.test(message)) {
+      const written = `*${message.split(': ').at(-1)}`;
+      const line = source.split('\n').findIndex((text) => text.includes(written)) + 1;
+      return {
+        file,
+        line: line > 0 ? line + lineOffset : undefined,
+        message: `not valid YAML: ${written} starts with *, which YAML reads as a reference to another value: put it in double quotes, as "${written}"`,
+      };
+    }
+    if (/alias count/i.test(message)) {
+      return { file, message: 'not valid YAML: too many aliases (*name): write the values out instead of repeating them through aliases' };
+    }
+    throw error;
   }
   return { file, data, lineOf };
 }

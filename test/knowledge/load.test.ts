@@ -242,7 +242,7 @@ describe("a mission's facts are the checked ones in its facts source's table", (
     const kb = copy();
     kb.edit('missions/MINUSTAH.yml', 'ended: 15 October 2017', 'ended: 15 October 2019');
     expect(problemsOf(kb.dir)).toEqual([
-      `missions/MINUSTAH.yml:${kb.lineOf('missions/MINUSTAH.yml', 'ended:')}: status "closed 15 October 2019" is not the checked fact in ${reference} ("closed 15 October 2017"): write it as the table does, or correct the table first if the record changed`,
+      `missions/MINUSTAH.yml:${kb.lineOf('missions/MINUSTAH.yml', 'ended:')}: status "closed 15 October 2019" is not the checked fact in ${reference} ("closed 15 October 2017"): write it as the table does (if the public record changed, the shared reference is corrected first, then copied into sources/)`,
     ]);
   });
 
@@ -269,6 +269,19 @@ describe("a mission's facts are the checked ones in its facts source's table", (
       expect.stringMatching(
         /^missions\/UNAMA\.yml:\d+: sources\/reference-missions\.md has no row for UNAMA: add its checked facts there/,
       ),
+    ]);
+  });
+});
+
+describe('a value starting with * (as "*Kosovo*" may)', () => {
+  const copy = copiesForEachTest();
+
+  it('is told to go in double quotes, at its line', () => {
+    const kb = copy();
+    const story = 'stories/minusca-bakala-forum.md';
+    kb.edit(story, 'places: [Bakala]', 'places: [*Bakala*]');
+    expect(problemsOf(kb.dir)).toEqual([
+      `${story}:${kb.lineOf(story, 'places:')}: not valid YAML: *Bakala* starts with *, which YAML reads as a reference to another value: put it in double quotes, as "*Bakala*"`,
     ]);
   });
 });
