@@ -96,6 +96,7 @@ describe('a production install (npm ci --omit=dev over a built dist/)', () => {
       );
       const reply = await standIn.socketReply('env-1');
       expect(reply.payload?.blocks).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'section' })]));
+      expect(JSON.stringify(reply.payload)).toContain('MINUSMA');
       expect(standIn.callsTo('apps.connections.open')[0].authorization).toBe('Bearer xapp-test-app-token-77aa');
     });
   });

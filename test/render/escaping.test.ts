@@ -168,13 +168,14 @@ describe('knowledge text carrying <, > and & is escaped wherever it is shown', (
   const FIGURE = 'R&D <phase 2>';
   const NAME = 'A mission <in> the field & co';
   const copy = knowledgeCopy();
-  const real = realEngine().knowledge;
+  // Chosen from the copy's own knowledge (the fixture), which these edits change.
+  const base = loadKnowledge(copy.dir);
   // A story with figures, and one of its missions: each gets a title, a passage, a figure or a name with &, < and >.
-  const story = real.stories.find((s) => s.figures.length > 0 && s.missions.length > 0);
+  const story = base.stories.find((s) => s.figures.length > 0 && s.missions.length > 0);
   if (!story) throw new Error('test set-up: the knowledge has no story with figures and a mission');
-  const mission = real.missions.find((m) => m.id === story.missions[0]);
+  const mission = base.missions.find((m) => m.id === story.missions[0]);
   if (!mission) throw new Error(`test set-up: mission ${story.missions[0]} not found`);
-  const source = real.sources.get(story.source);
+  const source = base.sources.get(story.source);
   if (!source) throw new Error(`test set-up: source ${story.source} not found`);
   const ending = story.text.trimEnd().slice(-12);
   copy.edit(story.file, /^title: .*$/m, `title: ${TITLE}`);
@@ -183,7 +184,7 @@ describe('knowledge text carrying <, > and & is escaped wherever it is shown', (
   copy.edit(story.file, /^figures:\n/m, `figures:\n  - ${FIGURE}\n`);
   copy.edit(mission.file, /^name: .*$/m, `name: ${NAME}`);
   // A mission's name is checked against its row in its facts source: the row says the same.
-  const facts = real.sources.get(mission.factsSource);
+  const facts = base.sources.get(mission.factsSource);
   if (!facts) throw new Error(`test set-up: source ${mission.factsSource} not found`);
   copy.edit(facts.file, `| ${mission.id} | ${mission.name} |`, `| ${mission.id} | ${NAME} |`);
   const fixture = createAnswerEngine(loadKnowledge(copy.dir));
