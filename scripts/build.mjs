@@ -3,7 +3,7 @@
 // several hundred modules at start-up. `npm run build` type-checks with tsc first.
 // `--outdir <folder>` builds elsewhere (the production test builds into a scratch copy).
 import { rmSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
@@ -11,9 +11,10 @@ import { build } from 'esbuild';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({ options: { outdir: { type: 'string', default: 'dist' } } });
 const outdir = resolve(values.outdir);
-// The project inside the output folder (or the same folder) would be deleted with it.
-if (!relative(outdir, root).startsWith('..')) {
-  console.error(`--outdir ${values.outdir} would hold the project itself: choose a folder of its own`);
+// The folder is emptied first: it may be dist/ or a folder outside the project, never the project or another part of it.
+const fromRoot = relative(root, outdir);
+if (!relative(outdir, root).startsWith('..') || (!fromRoot.startsWith('..') && !isAbsolute(fromRoot) && fromRoot !== 'dist')) {
+  console.error(`--outdir ${values.outdir} is inside the project or holds it: build into dist/ or a folder outside the project`);
   process.exit(1);
 }
 
