@@ -262,6 +262,18 @@ describe("a mission's facts are the checked ones in its facts source's table", (
     ]);
   });
 
+  it('a row without its closing "|" is read as Markdown reads it; a row short of a cell is told so', () => {
+    const kb = copy();
+    kb.edit(reference, /^(\| UNAMA \|.*) \|$/m, '$1');
+    expect(problemsOf(kb.dir)).toEqual([]);
+    kb.edit(reference, /^(\| UNMIL \|.*) \| closed 30 March 2018 \|$/m, '$1 |');
+    expect(problemsOf(kb.dir)).toEqual([
+      expect.stringMatching(
+        /^missions\/UNMIL\.yml:\d+: the row for UNMIL in sources\/reference-missions\.md has 4 cells: it needs 5, \| id \| full name \| where \| kind \| status \|$/,
+      ),
+    ]);
+  });
+
   it('a mission the table has no row for', () => {
     const kb = copy();
     kb.edit(reference, /^\| UNAMA \|.*\n/m, '');
