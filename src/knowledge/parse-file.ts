@@ -80,7 +80,10 @@ export function parseYamlFile(file: string, source: string, lineOffset = 0): Par
       };
     }
     if (/alias count/i.test(message)) {
-      return { file, message: 'not valid YAML: too many aliases (*name): write the values out instead of repeating them through aliases' };
+      return {
+        file,
+        message: 'not valid YAML: too many aliases (*name): write the values out instead of repeating them through aliases',
+      };
     }
     throw error;
   }

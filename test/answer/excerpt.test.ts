@@ -20,7 +20,8 @@ describe('the sentences quoted to answer a question', () => {
 
 describe('a list quoted beside a sentence', () => {
   it('keeps its lines, and the sentence after it a line of its own', () => {
-    const text = 'Rivers are many.\n\nThe goals are:\n\n- to map the rivers\n- to count the lakes\n\nForests grow.\n\nLakes are few.';
+    const text =
+      'Rivers are many.\n\nThe goals are:\n\n- to map the rivers\n- to count the lakes\n\nForests grow.\n\nLakes are few.';
     const excerpt = excerptFor({ ...topic, text }, ['goals', 'forests'], false);
     expect(excerpt).toBe('The goals are:\n- to map the rivers\n- to count the lakes\nForests grow.');
   });
