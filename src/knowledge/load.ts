@@ -327,6 +327,15 @@ function textFields(entry: Entry): [PropertyKey[], string][] {
   } else {
     fields.push([[], entry.text]);
   }
+  if (entry.type === 'story') {
+    fields.push([['country'], entry.country]);
+    entry.places.forEach((place, i) => {
+      fields.push([['places', i], place]);
+    });
+    entry.figures.forEach((figure, i) => {
+      fields.push([['figures', i], figure]);
+    });
+  }
   return fields;
 }
 

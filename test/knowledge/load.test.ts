@@ -61,6 +61,17 @@ describe('a broken knowledge file is refused with its file, line and fix', () =>
     ]);
   });
 
+  it('a "TK" placeholder in any field a story card shows: its country, a place', () => {
+    const kb = copy();
+    const story = 'stories/minusca-bakala-forum.md';
+    kb.edit(story, 'country: Central African Republic', 'country: TK');
+    kb.edit(story, 'places: [Bakala]', 'places: [Bakala, Text TK]');
+    expect(problemsOf(kb.dir)).toEqual([
+      expect.stringMatching(new RegExp(`^${story}:${kb.lineOf(story, 'country:')}: contains the placeholder "TK"`)),
+      expect.stringMatching(new RegExp(`^${story}:${kb.lineOf(story, 'places:')}: contains the placeholder "TK"`)),
+    ]);
+  });
+
   it('a figure that is not word for word in its story', () => {
     const kb = copy();
     kb.edit('stories/unmiss-mobile-courts.md', '  - 25 days', '  - 26 days');
