@@ -1,6 +1,6 @@
 import type { SearchResult } from 'minisearch';
 import { nameTerm, type SearchIndex, type SpokenWord, spoken } from '../knowledge/search-index.js';
-import { editDistance, words } from '../knowledge/text.js';
+import { editDistance, swappedLetters, words } from '../knowledge/text.js';
 import type { Mission } from '../knowledge/types.js';
 import type { Ranked } from './types.js';
 
@@ -66,8 +66,10 @@ export function createMissionResolver(index: SearchIndex): MissionResolver {
   // Places are the one-word names ("Congo", "Haiti", "Soudan"), not words of longer ones ("South").
   const oneWordNames = index.knowledge.missions.flatMap((m) => [m.where, ...m.names].map(words).filter((w) => w.length === 1));
   const toPlace = placeOfDemonym(new Set(oneWordNames.flat()));
+  const nameWords = new Set([...index.nameWords.values()].flat().map((w) => w.word));
+  const unswapped = (word: string) => (nameWords.has(word) ? word : (swappedLetters(word, nameWords) ?? word));
   return (text) => {
-    const typed = words(text).filter(canName).map(toPlace);
+    const typed = words(text).filter(canName).map(unswapped).map(toPlace);
     return known.get(typed.join(' ')) ?? resolveMission(index, typed);
   };
 }

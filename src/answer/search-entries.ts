@@ -1,5 +1,6 @@
 import type { SearchResult } from 'minisearch';
 import { entryTerm, type SearchIndex } from '../knowledge/search-index.js';
+import { swappedLetters } from '../knowledge/text.js';
 import type { Entry, EntryType } from '../knowledge/types.js';
 import type { Ranked } from './types.js';
 
@@ -14,18 +15,6 @@ const MIN_COVERAGE = 0.5;
  * searching it goes through every one of those entries.
  */
 export const UBIQUITOUS = 1 / 3;
-
-/**
- * Two neighbouring letters typed the wrong way round ("gaols", "rihgts") are two edits to the
- * fuzzy search, too many for a short word: an unknown word that one swap makes known is read so.
- */
-function swappedLetters(term: string, known: ReadonlyMap<string, number>): string | undefined {
-  for (let i = 0; i < term.length - 1; i++) {
-    const candidate = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
-    if (known.has(candidate)) return candidate;
-  }
-  return undefined;
-}
 
 /**
  * The words worth searching for: ubiquitous ones ("human", "rights") are left out when the

@@ -47,6 +47,18 @@ export function stem(word: string): string {
 }
 
 /** Levenshtein distance, stopping early once it exceeds `max`. */
+/**
+ * Two neighbouring letters typed the wrong way round ("gaols", "minsuca") are two edits to a
+ * fuzzy search, too many for a short word: the known word that one swap makes of an unknown one.
+ */
+export function swappedLetters(term: string, known: { has(word: string): boolean }): string | undefined {
+  for (let i = 0; i < term.length - 1; i++) {
+    const candidate = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
+    if (known.has(candidate)) return candidate;
+  }
+  return undefined;
+}
+
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
