@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { checkVocabulary } from './check-vocabulary.js';
 import { readGlossary } from './glossary.js';
@@ -28,6 +28,11 @@ export function loadKnowledgeInSlices(dir: string): Promise<KnowledgeBase> {
 }
 
 function* loadSteps(dir: string): Steps<KnowledgeBase> {
+  if (!existsSync(dir)) {
+    const message =
+      'the knowledge folder does not exist: set KNOWLEDGE_DIR to the folder holding missions/, topics/, stories/ and sources.yml, or leave it unset for ./knowledge';
+    throw new KnowledgeError([{ file: dir, message }]);
+  }
   const reader = new FolderReader(dir);
   const sources = reader
     .list('sources.yml', sourceSchema)

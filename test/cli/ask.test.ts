@@ -96,10 +96,13 @@ describe('npm run ask', () => {
     expect(option.stderr).toContain('Usage:');
   });
 
-  it('a broken knowledge folder names the file and stops with exit 1', async () => {
+  it('a knowledge folder that does not exist is told as such, once, and stops with exit 1', async () => {
     const { code, stderr } = await runScript('src/cli/ask.ts', ['Mali'], { env: { KNOWLEDGE_DIR: '/nonexistent' } });
     expect(code).toBe(1);
-    expect(stderr).toContain('sources.yml: file is missing or unreadable');
+    expect(stderr.trim().split('\n')).toEqual([
+      'The knowledge has 1 problem:',
+      '  /nonexistent: the knowledge folder does not exist: set KNOWLEDGE_DIR to the folder holding missions/, topics/, stories/ and sources.yml, or leave it unset for ./knowledge',
+    ]);
   });
 });
 
