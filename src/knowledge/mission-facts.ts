@@ -21,6 +21,7 @@ function tableRows(text: string): Map<string, string[]> {
 
 /** The columns a facts table holds, in this order. */
 const COLUMNS = ['id', 'full name', 'where', 'kind', 'status'];
+const LAYOUT = `| ${COLUMNS.join(' | ')} |`;
 
 /** The status as the facts' table writes it: "active", "closed 31 December 2023", "succeeded by X on 1 November 2024". */
 function statusText(mission: Mission): string {
@@ -51,16 +52,15 @@ export function* missionFactProblems(
       problems.push({ file: mission.file, line: parsedOf(mission.id)?.lineOf(field), message });
     if (!tables.has(mission.factsSource)) tables.set(mission.factsSource, tableRows(text));
     const row = tables.get(mission.factsSource)?.get(mission.id);
-    const layout = `| ${COLUMNS.join(' | ')} |`;
     if (!row) {
       at(
         ['facts_source'],
-        `${file} has no row for ${mission.id}: add its checked facts there (${layout}) or cite the source that has them`,
+        `${file} has no row for ${mission.id}: add its checked facts there (${LAYOUT}) or cite the source that has them`,
       );
       continue;
     }
     if (row.length < COLUMNS.length) {
-      at(['facts_source'], `the row for ${mission.id} in ${file} has ${row.length} cells: it needs ${COLUMNS.length}, ${layout}`);
+      at(['facts_source'], `the row for ${mission.id} in ${file} has ${row.length} cells: it needs ${COLUMNS.length}, ${LAYOUT}`);
       continue;
     }
     const [, name, where, kind, status] = row;

@@ -46,7 +46,6 @@ export function stem(word: string): string {
   return word;
 }
 
-/** Levenshtein distance, stopping early once it exceeds `max`. */
 /**
  * Two neighbouring letters typed the wrong way round ("gaols", "minsuca") are two edits to a
  * fuzzy search, too many for a short word: the known word that one swap makes of an unknown one.
@@ -59,6 +58,7 @@ export function swappedLetters(term: string, known: { has(word: string): boolean
   return undefined;
 }
 
+/** Levenshtein distance, stopping early once it exceeds `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
