@@ -9,22 +9,29 @@ import type { Metrics } from './metrics.js';
 export interface EventGate {
   /** False for an event already taken (Slack's retry of it, or a second delivery): logged and counted as skipped. */
   firstTime(body: Parameters<typeof deliveryKey>[0], name: string): Promise<boolean>;
-  /** One bound on the events being answered at once and waiting, shared by every event listener. */
-  capacity: Middleware<SlackEventMiddlewareArgs>;
+  /**
+   * An event's first delivery only, then within one bound on the events being answered at once and
+   * waiting, shared by every event listener: a retry never takes or waits for a place.
+   */
+  admit(name?: string): Middleware<SlackEventMiddlewareArgs>;
 }
 
 export function createEventGate(
   { dedupe, metrics, logger }: { dedupe: Dedupe; metrics: Metrics; logger: Logger },
   capacity: EventCapacity = DEFAULT_EVENT_CAPACITY,
 ): EventGate {
+  const withinBound = withinCapacity(capacity, logger);
+  const firstTime: EventGate['firstTime'] = async (body, name) => {
+    const key = deliveryKey(body);
+    if (key === undefined || (await dedupe.firstTime(key))) return true;
+    metrics.duplicateEvents.inc();
+    logger.info({ kind: 'event', name, event_id: body.event_id, status: 'skipped' }, 'handled');
+    return false;
+  };
   return {
-    async firstTime(body, name) {
-      const key = deliveryKey(body);
-      if (key === undefined || (await dedupe.firstTime(key))) return true;
-      metrics.duplicateEvents.inc();
-      logger.info({ kind: 'event', name, event_id: body.event_id, status: 'skipped' }, 'handled');
-      return false;
+    firstTime,
+    admit: (name) => async (args) => {
+      if (await firstTime(args.body, name ?? args.body.event.type)) await withinBound(args);
     },
-    capacity: withinCapacity(capacity, logger),
   };
 }

@@ -265,6 +265,23 @@ describe('a burst of assistant messages', () => {
     }
   });
 
+  it("lets Slack's retry of a message be skipped at once, without taking a place a new message needs", async () => {
+    const bounded = await startHttpApp({ engine, eventCapacity: { concurrency: 1, waiting: 1 } });
+    try {
+      bounded.standIn.behave('chat.postMessage', 'hang');
+      const first = userMessage(newThread(), missions[0].id);
+      expect((await send(bounded.url, first)).status).toBe(200);
+      expect((await send(bounded.url, first)).status).toBe(200);
+      expect((await send(bounded.url, userMessage(newThread(), missions[0].id))).status).toBe(200);
+      await new Promise((r) => setTimeout(r, TEST_DELIVERY.deadlineMs));
+      expect(bounded.logs.filter((l) => l.status === 'skipped')).toHaveLength(1);
+      expect(bounded.logs.filter((l) => l.status === 'overloaded')).toHaveLength(0);
+      expect(bounded.standIn.callsTo('assistant.threads.setStatus')).toHaveLength(2);
+    } finally {
+      await bounded.stop();
+    }
+  });
+
   it('shares that bound with mentions: one mention being answered and one message waiting fill it', async () => {
     const bounded = await startHttpApp({ engine, eventCapacity: { concurrency: 1, waiting: 1 } });
     try {

@@ -79,12 +79,15 @@ export function registerAssistant(app: App, deps: ListenerDeps): void {
     },
 
     userMessage: [
-      // Bounded with the other events: a burst waits its turn or is dropped, rather than filling memory.
-      events.capacity,
+      // Only people's messages in a thread are answered; the bot's own are let through untouched.
+      async ({ message, next }) => {
+        if (!('bot_id' in message) && 'thread_ts' in message && message.thread_ts) await next();
+      },
+      // First deliveries only, bounded with the other events: a burst waits its turn or is dropped, rather than filling memory.
+      events.admit('assistant.message'),
       async ({ message, body, client, getThreadContext, setStatus, setTitle }) => {
         const name = 'assistant.message';
-        if ('bot_id' in message || !('thread_ts' in message) || !message.thread_ts) return;
-        if (!(await events.firstTime(body, name))) return;
+        if (!('thread_ts' in message) || !message.thread_ts) return;
         const place = { channel: message.channel, thread_ts: message.thread_ts };
         const text = 'text' in message && typeof message.text === 'string' ? message.text : '';
         const post = (reply: Message, metadata?: ReturnType<typeof threadContextMetadata>) =>

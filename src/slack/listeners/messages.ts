@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs, App, Middleware, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, App } from '@slack/bolt';
 import type { Message } from '../../render/message.js';
 import { replyTo } from '../../render/reply.js';
 import { renderEditorsSection } from '../../render/report.js';
@@ -21,10 +21,7 @@ export function registerMessages(app: App, deps: ListenerDeps): void {
    * Slack retries an event it thinks was missed, and may deliver one twice: only the first is
    * answered, and within the app's capacity for events at once.
    */
-  const firstDelivery: Middleware<SlackEventMiddlewareArgs> = async (args) => {
-    const { body } = args;
-    if (await events.firstTime(body, body.event.type)) await events.capacity(args);
-  };
+  const firstDelivery = events.admit();
 
   const reply = (client: AllMiddlewareArgs['client'], place: Place, message: Message) =>
     deliverWithinDeadline(
