@@ -473,13 +473,13 @@ async function benchStartUp(slackApiUrl: string, runs = 3, entry?: Entry) {
   return { runs, median_ms: round(times.sort((a, b) => a - b)[Math.floor(runs / 2)], 0) };
 }
 
+// The engine alone (real knowledge and 10,000 stories), with no Slack stand-in: BENCH_ONLY=engine npm run bench
+if (process.env.BENCH_ONLY === 'engine') {
+  console.log(JSON.stringify(benchEngine(), null, 2));
+  process.exit(0);
+}
 const standIn = await new SlackStandIn().start();
 try {
-  // The engine alone (real knowledge and 10,000 stories): BENCH_ONLY=engine npm run bench
-  if (process.env.BENCH_ONLY === 'engine') {
-    console.log(JSON.stringify(benchEngine(), null, 2));
-    process.exit(0);
-  }
   // A short look at the recording part alone: BENCH_ONLY=recording BENCH_SECONDS=1 npm run bench
   if (process.env.BENCH_ONLY === 'recording') {
     console.log(JSON.stringify(await benchRecording(standIn.apiUrl, 1, Number(process.env.BENCH_SECONDS ?? 1)), null, 2));

@@ -24,7 +24,14 @@ const json = (res: ServerResponse, status: number, body: object) => {
 export function probeRoutes(metrics: Metrics, isReady: () => boolean): ProbeRoute[] {
   return [
     { path: '/healthz', method: ['GET', 'HEAD'], handler: (_req, res) => json(res, 200, { ok: true }) },
-    { path: '/readyz', method: ['GET', 'HEAD'], handler: (_req, res) => json(res, isReady() ? 200 : 503, { ready: isReady() }) },
+    {
+      path: '/readyz',
+      method: ['GET', 'HEAD'],
+      handler: (_req, res) => {
+        const ready = isReady();
+        json(res, ready ? 200 : 503, { ready });
+      },
+    },
     { path: '/metrics', method: ['GET'], handler: (_req, res) => void serveMetrics(metrics, res) },
   ];
 }

@@ -23,11 +23,11 @@ export interface TokenHealth {
  * readiness stays (each such request's line names its workspace).
  */
 export function createTokenHealth(logger: Logger, { perWorkspace = false } = {}): TokenHealth {
-  let refused = false;
   let told = false;
   return {
+    // One token for the whole app: once Slack refuses it, nothing can be answered.
     get refused() {
-      return refused;
+      return told && !perWorkspace;
     },
     noteFailure(error) {
       const code = refusedTokenCode(error);
@@ -40,7 +40,6 @@ export function createTokenHealth(logger: Logger, { perWorkspace = false } = {})
           `Slack refused a workspace's bot token (${code}): that workspace's replies cannot be posted until someone there installs the app again (/slack/install); other workspaces are served. Request lines with status token_refused name the workspaces concerned`,
         );
       } else {
-        refused = true;
         logger.error(
           { kind: 'slack', status: 'token_refused', code },
           `Slack refused SLACK_BOT_TOKEN (${code}) while running: replies cannot be posted. Reinstall the app (your app's settings → OAuth & Permissions), set the new Bot User OAuth Token and restart; /readyz answers 503 until then`,

@@ -8,6 +8,7 @@ import { decisionForValue } from '../button-value.js';
 import { deliverWithinDeadline, respondPrivately } from '../delivery.js';
 import type { ListenerDeps } from '../deps.js';
 import { handled, outcomeOf, whereFrom } from '../handled.js';
+import { teamOf } from '../team-gate.js';
 
 /** Buttons: "Share in channel", and the buttons that open a mission, a story or a topic. */
 export function registerActions(app: App, deps: ListenerDeps): void {
@@ -66,7 +67,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
           const decision = decisionFor(action.value);
           const surface = surfaceOf(body);
           const feedback = { style: 'message', surface } as const;
-          if (decision) recording.record({ kind: 'request', surface, team: body.team?.id, user: body.user.id, decision });
+          if (decision) recording.record({ kind: 'request', surface, team: teamOf(body), user: body.user.id, decision });
           if (inView) {
             const open = body.view?.type === 'modal' ? client.views.push : client.views.open;
             await deliverWithinDeadline(() => open({ trigger_id: body.trigger_id, view: renderModal(decision) }), delivery);
@@ -75,11 +76,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
           } else if (body.container?.is_ephemeral) {
             await send(respond, { replace_original: true, ...renderDecision(decision, { feedback }) });
           } else {
-            await send(respond, {
-              response_type: 'ephemeral',
-              replace_original: false,
-              ...renderDecision(decision, { feedback }),
-            });
+            await privately(respond)(renderDecision(decision, { feedback }));
           }
           return decision ? outcomeOf(decision) : { status: 'gone' };
         },

@@ -7,6 +7,7 @@ import { renderModal } from '../../render/view.js';
 import { deliverWithinDeadline, respondPrivately } from '../delivery.js';
 import type { ListenerDeps } from '../deps.js';
 import { handled, outcomeOf } from '../handled.js';
+import { teamOf } from '../team-gate.js';
 
 /** The message shortcut's callback id, as declared in manifest.yml. */
 export const STORY_SHORTCUT = 'hr_stories';
@@ -40,7 +41,7 @@ export function registerShortcut(app: App, deps: ListenerDeps): void {
           deps.recording.record({
             kind: 'request',
             surface: 'shortcut',
-            team: body.team?.id,
+            team: teamOf(body),
             user: body.user.id,
             decision,
             storeText: false,
