@@ -34,7 +34,7 @@ const LIKE_TO_KNOW =
   /^(?:i(?: d| would| want| need)?(?: like| love)? to know|i was wondering|i wonder|do you know|let me know|tell me|i (?:need|want|d like|would like|m looking for|am looking for)(?: to find| to get| to see)?(?: an?| some| the)?|je voudrais savoir|j aimerais savoir|je cherche|j ai besoin d(?: une?)?)\b\s*/;
 
 /** Whether a word is, alone, a courtesy the glossary lists ("please", "svp"). */
-export type IsCourtesy = (word: string) => boolean;
+type IsCourtesy = (word: string) => boolean;
 
 /** Drops a leading request frame: "(please) could you (please) tell me …", "can u remind us …", "I'd like to know …". */
 function withoutRequestFrame(words: TypedWord[], isCourtesy: IsCourtesy): TypedWord[] {
@@ -84,7 +84,7 @@ export function opensQuestion(words: TypedWord[], isCourtesy: IsCourtesy): boole
   return rest.length > 0 && (rest !== words || QUESTION_OPENERS.has(rest[0].word));
 }
 
-export interface ClauseFacts {
+interface ClauseFacts {
   /** It has a word the knowledge or the glossary knows. */
   known: boolean;
   /** It opens with a greeting or thanks: what follows is whom it greets or thanks ("Hi team", "Thanks Maria"). */

@@ -3,25 +3,25 @@
  * it and the renderer lays it out, so the shape lives here, on the side that shows it.
  */
 
-export interface UnansweredQuestion {
+interface UnansweredQuestion {
   /** The latest wording of the question (the group is its normalised text). */
   text: string;
   count: number;
   last: Date;
 }
 
-export interface EntryFeedback {
+interface EntryFeedback {
   id: string;
   helpful: number;
   not_helpful: number;
 }
 
-export interface EntryUsage {
+interface EntryUsage {
   id: string;
   count: number;
 }
 
-export interface WeekRate {
+interface WeekRate {
   /** Monday of the week, YYYY-MM-DD. */
   week: string;
   requests: number;
@@ -30,19 +30,19 @@ export interface WeekRate {
   rate: number;
 }
 
-export interface SurfaceCount {
+interface SurfaceCount {
   surface: string;
   status: string;
   count: number;
 }
 
-export interface DayCount {
+interface DayCount {
   day: string;
   requests: number;
   unanswered: number;
 }
 
-export interface Comment {
+interface Comment {
   at: Date;
   entry_ids: string[];
   asked: string | null;
