@@ -4,7 +4,7 @@ export const MAX_TEXT_LENGTH = 4000;
 
 export type RequestCheck = { ok: true; request: AnswerRequest } | { ok: false; error: string };
 
-function isCommand(value: unknown): value is Command {
+export function isCommand(value: unknown): value is Command {
   return (COMMANDS as readonly unknown[]).includes(value);
 }
 
