@@ -196,7 +196,14 @@ interface LoadOptions {
   rate?: number;
   /** Every other request a mention with its own event id, so that de-duplication and replies are exercised too. */
   withMentions?: boolean;
+  /**
+   * Each text padded with trailing spaces past the longest text the bot keeps replies for: the
+   * same answers, each worked out afresh, as for texts the bot has not been asked before.
+   */
+  newTexts?: boolean;
 }
+
+const PAST_THE_REPLY_CACHE = ' '.repeat(101);
 
 let mentions = 0;
 
@@ -226,7 +233,11 @@ function load(port: number, options: LoadOptions) {
                   },
                   `EvMixed${mentions++}`,
                 )
-              : slashCommand('/hr-mission', MISSION_TEXTS[i % MISSION_TEXTS.length], 'http://127.0.0.1:9/unused');
+              : slashCommand(
+                  '/hr-mission',
+                  MISSION_TEXTS[i % MISSION_TEXTS.length] + (options.newTexts ? PAST_THE_REPLY_CACHE : ''),
+                  'http://127.0.0.1:9/unused',
+                );
           return { ...request, body, headers: { 'content-type': contentType, ...signatureHeaders(body) } };
         },
       },
@@ -278,7 +289,8 @@ async function measure(server: Server, options: Parameters<typeof load>[1]) {
 }
 
 /**
- * Bare Bolt, Bolt acking a ready-made card, and the bot, all running, measured in alternation
+ * Bare Bolt, Bolt acking a ready-made card, the naive peer, and the bot (on the benchmark's
+ * thirteen texts, then on the same texts as if new to it), all running, measured in alternation
  * so that machine noise hits them alike.
  */
 async function benchHttp(slackApiUrl: string, rounds = 3, seconds = 5) {
@@ -287,18 +299,19 @@ async function benchHttp(slackApiUrl: string, rounds = 3, seconds = 5) {
     await Promise.all(kinds.map(async (kind) => [kind, await startServer(kind, slackApiUrl)] as const)),
   ) as Record<(typeof kinds)[number], Server>;
   type Run = Awaited<ReturnType<typeof measure>>;
-  const runs: Record<(typeof kinds)[number], Run[]> = { bare: [], card: [], naive: [], real: [] };
+  const runs: Record<(typeof kinds)[number] | 'new_texts', Run[]> = { bare: [], card: [], naive: [], real: [], new_texts: [] };
   const atRate: Record<'bare' | 'real', number[]> = { bare: [], real: [] };
   for (const kind of kinds) await load(servers[kind].port, { duration: Math.min(3, seconds), connections: 10 });
   for (let round = 0; round < rounds; round++) {
     for (const kind of kinds) runs[kind].push(await measure(servers[kind], { duration: seconds, connections: 10 }));
+    runs.new_texts.push(await measure(servers.real, { duration: seconds, connections: 10, newTexts: true }));
     for (const kind of ['bare', 'real'] as const) {
       atRate[kind].push((await load(servers[kind].port, { duration: seconds, connections: 10, rate: FIXED_RATE })).latency.p99);
     }
   }
   await Promise.all(Object.values(servers).map((s) => s.stop()));
   const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  const median = (kind: (typeof kinds)[number]) => {
+  const median = (kind: keyof typeof runs) => {
     const pick = (key: keyof Run) => runs[kind].map((r) => r[key]).sort((a, b) => a - b)[Math.floor(rounds / 2)];
     return {
       requests_per_s: pick('requests_per_s'),
@@ -313,17 +326,20 @@ async function benchHttp(slackApiUrl: string, rounds = 3, seconds = 5) {
   const card = median('card');
   const naive = median('naive');
   const real = median('real');
+  const newTexts = median('new_texts');
   return {
     rounds,
     bare,
     card,
     naive,
     real,
+    new_texts: newTexts,
     card_throughput_ratio: round(card.requests_per_s / bare.requests_per_s, 3),
     throughput_ratio: round(real.requests_per_s / bare.requests_per_s, 3),
     p99_difference_ms: real.p99_ms - bare.p99_ms,
     bot_to_naive_throughput: round(real.requests_per_s / naive.requests_per_s, 3),
     bot_to_card_throughput: round(real.requests_per_s / card.requests_per_s, 3),
+    new_texts_to_naive_throughput: round(newTexts.requests_per_s / naive.requests_per_s, 3),
     at_fixed_rate: {
       requests_per_s: FIXED_RATE,
       bare_p99_ms: medianOf(atRate.bare),
@@ -573,8 +589,13 @@ try {
       '',
     ],
     [
-      'HTTP, server CPU per request: bare / card / bot',
-      `${http.bare.cpu_us_per_request} / ${http.card.cpu_us_per_request} / ${http.real.cpu_us_per_request} µs`,
+      `HTTP, the bot, every text new (median of ${http.rounds}): req/s, p50/p99/max`,
+      `${http.new_texts.requests_per_s}, ${http.new_texts.p50_ms}/${http.new_texts.p99_ms}/${http.new_texts.max_ms} ms`,
+      `÷ naive peer: ${http.new_texts_to_naive_throughput}`,
+    ],
+    [
+      'HTTP, server CPU per request: bare / card / naive / bot / bot, every text new',
+      `${http.bare.cpu_us_per_request} / ${http.card.cpu_us_per_request} / ${http.naive.cpu_us_per_request} / ${http.real.cpu_us_per_request} / ${http.new_texts.cpu_us_per_request} µs`,
       '',
     ],
     [

@@ -1,7 +1,7 @@
 import type { App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { isCommand } from '../../answer/request.js';
 import type { Command } from '../../answer/types.js';
-import { replyTo } from '../../render/reply.js';
+import { createReplyCache, type Reply } from '../../render/reply.js';
 import type { ListenerDeps } from '../deps.js';
 import { handled, outcomeOf, whereFrom } from '../handled.js';
 
@@ -14,29 +14,35 @@ const FEEDBACK = { style: 'message', surface: 'command' } as const;
  * 130 µs in all), and a command, the busiest request, needs none of them. Anything else goes on.
  */
 export function registerCommands(app: App, deps: ListenerDeps): void {
+  const cachedReply = createReplyCache({ feedback: FEEDBACK });
   app.use(async (args) => {
     if (!('command' in args) || !isCommand(args.command.command)) return args.next();
-    await answerCommand(args, args.command.command, deps);
+    const name = args.command.command;
+    await answerCommand(args, name, () => cachedReply(deps.engine(), name, args.command.text), deps);
   });
 }
 
-async function answerCommand({ command, ack }: SlackCommandMiddlewareArgs, name: Command, deps: ListenerDeps) {
-  const { engine, recording } = deps;
+async function answerCommand(
+  { command, ack }: SlackCommandMiddlewareArgs,
+  name: Command,
+  reply: () => Reply,
+  deps: ListenerDeps,
+) {
   await handled(
     deps,
     { kind: 'command', name, ...whereFrom(command) },
     async () => {
-      const reply = replyTo(engine(), { command: name, text: command.text }, { feedback: FEEDBACK });
-      await ack({ response_type: 'ephemeral', ...reply.message });
-      if (!reply.ok) return { status: 'bad_request' };
-      recording.record({
+      const answer = reply();
+      await ack({ response_type: 'ephemeral', ...answer.message });
+      if (!answer.ok) return { status: 'bad_request' };
+      deps.recording.record({
         kind: 'request',
         surface: 'command',
         team: command.team_id,
         user: command.user_id,
-        decision: reply.decision,
+        decision: answer.decision,
       });
-      return outcomeOf(reply.decision);
+      return outcomeOf(answer.decision);
     },
     (apology) => ack({ response_type: 'ephemeral', ...apology }),
   );
