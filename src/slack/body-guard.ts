@@ -45,12 +45,17 @@ function isFromTheFuture(header: string | string[] | undefined): boolean {
 function isObjectBody(raw: Buffer, contentType = ''): boolean {
   const text = raw.toString('utf8');
   if (contentType.startsWith('application/x-www-form-urlencoded')) {
+    // A slash command's form: no field can be `payload`, so it is not parsed a third time (Bolt parses it twice).
+    if (!text.includes('payload') && !PERCENT_IN_A_NAME.test(text)) return true;
     const { payload } = parseForm(text);
     if (payload === undefined) return true;
     return typeof payload === 'string' && parsesToObject(payload);
   }
   return text.trimStart().startsWith('{');
 }
+
+/** A field name written with a percent escape, which could spell `payload` once decoded. */
+const PERCENT_IN_A_NAME = /(?:^|&)[^&=]*%/;
 
 function parsesToObject(json: string): boolean {
   try {
