@@ -23,7 +23,12 @@ runOrExit(async () => {
   const config = readConfig(loadEnv());
   const logger = createLogger(config.logLevel, config.mode === 'console' ? process.stderr : undefined);
   const started = performance.now();
-  const store = config.store && (await startStore(config.store, logger));
+  let markReady = () => {};
+  const ready = new Promise<void>((resolve) => {
+    markReady = resolve;
+  });
+  const store =
+    config.store && (await startStore(config.store, logger, { openPGliteAfter: config.mode === 'console' ? undefined : ready }));
   const metrics = createMetrics({ processMetrics: true, recording: store ? () => store.recording.stats : undefined });
   const live = createLiveEngine(config.knowledgeDir, {
     indexStore: fileIndexStore(),
@@ -83,6 +88,7 @@ runOrExit(async () => {
         : undefined,
   });
   const { port } = await slack.start();
+  markReady();
   const shared = config.redisUrl ? 'redis' : 'memory';
   logger.info({ mode: config.mode, port, dedupe: shared, ms: Math.round(performance.now() - started) }, 'ready');
 

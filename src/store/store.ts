@@ -20,19 +20,29 @@ export interface Store {
   close(timeoutMs: number, options?: { waitForOpen?: boolean }): Promise<void>;
 }
 
+export interface StoreStart {
+  /**
+   * The embedded PGlite opens once this settles (the bot is ready): compiling its WebAssembly
+   * takes both cores of a small machine for a second, and would slow the bot's own start-up.
+   */
+  openPGliteAfter?: Promise<unknown>;
+}
+
 /**
  * Starts recording. PostgreSQL must answer before the bot starts (a wrong DATABASE_URL stops
  * it, naming the variable); the embedded PGlite opens in the background, as creating its folder
  * the first time takes seconds, and what is recorded meanwhile waits in the queue.
  */
-export async function startStore(settings: StoreSettings, logger: Logger): Promise<Store> {
+export async function startStore(settings: StoreSettings, logger: Logger, { openPGliteAfter }: StoreStart = {}): Promise<Store> {
   const stopping = new AbortController();
-  const opening = openDatabase({
-    databaseUrl: settings.databaseUrl,
-    dataDir: settings.dataDir,
-    signal: stopping.signal,
-    holdProcess: false,
-  });
+  const opening = (settings.databaseUrl ? Promise.resolve() : untilOrStopped(openPGliteAfter, stopping.signal)).then(() =>
+    openDatabase({
+      databaseUrl: settings.databaseUrl,
+      dataDir: settings.dataDir,
+      signal: stopping.signal,
+      holdProcess: false,
+    }),
+  );
   let database: Database | undefined;
   if (settings.databaseUrl) database = await opening;
   const opened = opening.then((d) => {
@@ -65,4 +75,16 @@ export async function startStore(settings: StoreSettings, logger: Logger): Promi
       if (database) await database.close().catch(() => {});
     },
   };
+}
+
+/** Settles with `wait`, or fails as soon as the store is stopped. */
+function untilOrStopped(wait: Promise<unknown> | undefined, signal: AbortSignal): Promise<void> {
+  if (!wait) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    signal.addEventListener('abort', () => reject(new Error('the store stopped before the database opened')), { once: true });
+    wait.then(
+      () => resolve(),
+      () => resolve(),
+    );
+  });
 }

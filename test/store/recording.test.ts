@@ -1,30 +1,15 @@
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createRecording, type RecordingOptions } from '../../src/store/recording.js';
 import type { StoredRecord } from '../../src/store/records.js';
 import { realEngine } from '../helpers/knowledge.js';
+import { capturedLogger } from '../helpers/log-lines.js';
 
 const engine = realEngine();
 const decision = engine.answer({ command: '/hr-mission', text: engine.knowledge.missions[0].id });
 const event = { kind: 'request', surface: 'command', team: 'T1', user: 'U1', decision } as const;
 
-function logged() {
-  const lines: Record<string, unknown>[] = [];
-  const logger = pino(
-    { level: 'info' },
-    new Writable({
-      write(chunk, _enc, done) {
-        lines.push(JSON.parse(String(chunk)));
-        done();
-      },
-    }),
-  );
-  return { logger, lines };
-}
-
 const recordingWith = (write: RecordingOptions['write'], options: Partial<RecordingOptions> = {}) => {
-  const log = logged();
+  const log = capturedLogger();
   const recording = createRecording({ write, logger: log.logger, batchDelayMs: 5, reportEveryMs: 50, ...options });
   return { recording, lines: log.lines };
 };
