@@ -2,8 +2,9 @@
 // dist/cli/*.js) and shared chunks in dist/chunks/, so that Node reads a few files instead of
 // several hundred modules at start-up. `npm run build` type-checks with tsc first.
 // `--outdir <folder>` builds elsewhere (the production test builds into a scratch copy).
-import { rmSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
@@ -17,6 +18,14 @@ if (!relative(outdir, root).startsWith('..') || (!fromRoot.startsWith('..') && !
   console.error(`--outdir ${values.outdir} is inside the project or holds it: build into dist/ or a folder outside the project`);
   process.exit(1);
 }
+
+// The build's id: a hash of the sources and the locked libraries, by which the built bot keys
+// what it saves between starts (see src/knowledge/knowledge-cache.ts).
+const buildId = createHash('sha256');
+for (const file of readdirSync(join(root, 'src'), { recursive: true }).sort()) {
+  if (String(file).endsWith('.ts')) buildId.update(`${file}\0`).update(readFileSync(join(root, 'src', String(file))));
+}
+buildId.update(readFileSync(join(root, 'package-lock.json')));
 
 // A fresh folder, so that a removed source file leaves no stale chunk behind.
 rmSync(outdir, { recursive: true, force: true });
@@ -38,5 +47,6 @@ await build({
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
+  define: { __HR_BOT_BUILD_ID__: JSON.stringify(buildId.digest('hex').slice(0, 16)) },
   logLevel: 'warning',
 });

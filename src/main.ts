@@ -1,10 +1,12 @@
 import { createLiveEngine } from './answer/live-engine.js';
 import { runConsole } from './cli/console.js';
 import { runOrExit } from './cli/run-or-exit.js';
+import { BUILD_ID } from './config/build-id.js';
 import { loadEnv, readConfig } from './config/env.js';
 import { createLogger } from './config/logger.js';
 import { onceAMinute } from './config/once-a-minute.js';
 import { fileIndexStore } from './knowledge/index-store.js';
+import { cachedKnowledgeReader } from './knowledge/knowledge-cache.js';
 import { knowledgeVersion } from './knowledge/version.js';
 import { watchFolder } from './knowledge/watch.js';
 import { eventDedupe } from './slack/dedupe.js';
@@ -32,6 +34,8 @@ runOrExit(async () => {
   const metrics = createMetrics({ processMetrics: true, recording: store ? () => store.recording.stats : undefined });
   const live = createLiveEngine(config.knowledgeDir, {
     indexStore: fileIndexStore(),
+    // Built code only: under tsx, the code that reads the knowledge has no id to key it by.
+    readAtStart: BUILD_ID ? cachedKnowledgeReader(BUILD_ID) : undefined,
     onReloaded(knowledge, ms) {
       const version = knowledgeVersion(knowledge);
       metrics.knowledgeReloads.inc({ status: 'reloaded' });

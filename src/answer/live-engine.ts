@@ -24,9 +24,18 @@ export interface ReloadHandlers {
 /** The engine over a knowledge folder, loaded at once now (start-up) and reloaded without stalling later. */
 export function createLiveEngine(
   dir: string,
-  { indexStore, onReloaded, onInvalid }: ReloadHandlers & { indexStore?: IndexStore },
+  {
+    indexStore,
+    readAtStart = loadKnowledge,
+    onReloaded,
+    onInvalid,
+  }: ReloadHandlers & {
+    indexStore?: IndexStore;
+    /** How the folder is read at start-up: in full, unless told (see cachedKnowledgeReader). */
+    readAtStart?: (dir: string) => KnowledgeBase;
+  },
 ): LiveEngine {
-  let engine = createAnswerEngine(loadKnowledge(dir), { indexStore });
+  let engine = createAnswerEngine(readAtStart(dir), { indexStore });
   let running: Promise<void> | undefined;
   let again = false;
 

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadKnowledge } from './load.js';
+import { type SavedFiles, savedFiles } from './saved-files.js';
+import type { Footnote, KnowledgeBase, Source } from './types.js';
+
+export const DEFAULT_KNOWLEDGE_CACHE_DIR = join(tmpdir(), 'hr-mission-bot-knowledge');
+
+/** A knowledge base as JSON holds it. */
+export interface SavedKnowledge extends Omit<KnowledgeBase, 'sources' | 'footnotes' | 'updatedAt'> {
+  sources: Source[];
+  footnotes: Footnote[];
+  updatedAt: number;
+}
+
+/**
+ * Reads a knowledge folder, or the knowledge a start found valid in the very same files: parsing
+ * and checking them again is most of the tenth of a second the knowledge takes at start-up. Kept
+ * by a key of every file of the folder (path, time, text), the folder's place and the code that
+ * reads them (`codeId`, the build's), so that any change means a full read. A folder holding a
+ * symbolic link is always read in full, as what it points to could change unseen.
+ */
+export function cachedKnowledgeReader(
+  codeId: string,
+  saved: SavedFiles<SavedKnowledge> = savedFiles(DEFAULT_KNOWLEDGE_CACHE_DIR),
+): (dir: string) => KnowledgeBase {
+  return (dir) => {
+    const key = folderKey(dir, codeId);
+    const kept = key ? saved.load(key) : undefined;
+    if (kept) return revive(kept);
+    const knowledge = loadKnowledge(dir);
+    // Saved only if the folder did not change while it was read.
+    if (key && folderKey(dir, codeId) === key) saved.save(key, toSaved(knowledge));
+    return knowledge;
+  };
+}
+
+export function toSaved(knowledge: KnowledgeBase): SavedKnowledge {
+  return {
+    ...knowledge,
+    sources: [...knowledge.sources.values()],
+    footnotes: [...knowledge.footnotes.values()],
+    updatedAt: knowledge.updatedAt.getTime(),
+  };
+}
+
+export function revive(saved: SavedKnowledge): KnowledgeBase {
+  return {
+    ...saved,
+    sources: new Map(saved.sources.map((source) => [source.id, source])),
+    footnotes: new Map(saved.footnotes.map((footnote) => [footnote.id, footnote])),
+    updatedAt: new Date(saved.updatedAt),
+  };
+}
+
+/** A hash of the folder's files, or undefined when it cannot be trusted to see every change. */
+function folderKey(dir: string, codeId: string): string | undefined {
+  const hash = createHash('sha256').update(codeId).update('\0').update(resolve(dir));
+  const walk = (relative: string): boolean => {
+    for (const name of readdirSync(join(dir, relative)).sort()) {
+      const path = join(relative, name);
+      const stats = lstatSync(join(dir, path));
+      if (stats.isSymbolicLink()) return false;
+      if (stats.isDirectory()) {
+        if (!walk(path)) return false;
+      } else if (stats.isFile()) {
+        hash.update(`\0${path}\0${stats.mtimeMs}\0${stats.size}\0`).update(readFileSync(join(dir, path)));
+      }
+    }
+    return true;
+  };
+  try {
+    return walk('') ? hash.digest('hex').slice(0, 32) : undefined;
+  } catch {
+    // An unreadable file or folder: the full read says what is wrong with it.
+    return undefined;
+  }
+}
