@@ -29,8 +29,9 @@ runOrExit(async () => {
   const ready = new Promise<void>((resolve) => {
     markReady = resolve;
   });
-  const store =
-    config.store && (await startStore(config.store, logger, { openPGliteAfter: config.mode === 'console' ? undefined : ready }));
+  // With OAuth every request reads its workspace's installation from the database: it opens at once.
+  const openAtOnce = config.mode === 'console' || (config.mode === 'http' && config.oauth !== undefined);
+  const store = config.store && (await startStore(config.store, logger, { openPGliteAfter: openAtOnce ? undefined : ready }));
   const metrics = createMetrics({ processMetrics: true, recording: store ? () => store.recording.stats : undefined });
   const live = createLiveEngine(config.knowledgeDir, {
     indexStore: fileIndexStore(),
