@@ -20,7 +20,8 @@ export interface SavedKnowledge extends Omit<KnowledgeBase, 'sources' | 'footnot
  * and checking them again is most of the tenth of a second the knowledge takes at start-up. Kept
  * by a key of every file of the folder (path, time, text), the folder's place and the code that
  * reads them (`codeId`, the build's), so that any change means a full read. A folder holding a
- * symbolic link is always read in full, as what it points to could change unseen.
+ * symbolic link is always read in full, as what it points to could change unseen. (A change undone
+ * within the tenth of a second of a read could leave what was read under the first key.)
  */
 export function cachedKnowledgeReader(
   codeId: string,
@@ -28,8 +29,8 @@ export function cachedKnowledgeReader(
 ): (dir: string) => KnowledgeBase {
   return (dir) => {
     const key = folderKey(dir, codeId);
-    const kept = key ? saved.load(key) : undefined;
-    if (kept) return revive(kept);
+    const kept = key ? reviveOrNothing(saved.load(key)) : undefined;
+    if (kept) return kept;
     const knowledge = loadKnowledge(dir);
     // Saved only if the folder did not change while it was read.
     if (key && folderKey(dir, codeId) === key) saved.save(key, toSaved(knowledge));
@@ -55,18 +56,29 @@ export function revive(saved: SavedKnowledge): KnowledgeBase {
   };
 }
 
-/** A hash of the folder's files, or undefined when it cannot be trusted to see every change. */
+/** What was saved, unless it is not a saved knowledge base at all (a damaged file): then nothing. */
+function reviveOrNothing(saved: SavedKnowledge | undefined): KnowledgeBase | undefined {
+  try {
+    return saved && revive(saved);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A hash of the folder's files and folders, or undefined when it cannot be trusted to see every change (a link, a device). */
 function folderKey(dir: string, codeId: string): string | undefined {
   const hash = createHash('sha256').update(codeId).update('\0').update(resolve(dir));
   const walk = (relative: string): boolean => {
     for (const name of readdirSync(join(dir, relative)).sort()) {
       const path = join(relative, name);
       const stats = lstatSync(join(dir, path));
-      if (stats.isSymbolicLink()) return false;
       if (stats.isDirectory()) {
+        hash.update(`\0${path}/\0`);
         if (!walk(path)) return false;
       } else if (stats.isFile()) {
         hash.update(`\0${path}\0${stats.mtimeMs}\0${stats.size}\0`).update(readFileSync(join(dir, path)));
+      } else {
+        return false;
       }
     }
     return true;

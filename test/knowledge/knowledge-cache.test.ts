@@ -1,4 +1,4 @@
-import { symlinkSync, utimesSync } from 'node:fs';
+import { mkdirSync, rmdirSync, symlinkSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cachedKnowledgeReader, revive, type SavedKnowledge, toSaved } from '../../src/knowledge/knowledge-cache.js';
@@ -62,6 +62,29 @@ describe('knowledge saved between starts', () => {
     read();
     read('build-2');
     expect(counts).toEqual({ hits: 0, saves: 5 });
+  });
+
+  it('is read in full again when a folder is made or removed, even an empty one', () => {
+    const kb = copy();
+    const { saved, counts } = memoryFiles();
+    const read = cachedKnowledgeReader('build-1', saved);
+    read(kb.dir);
+    mkdirSync(join(kb.dir, 'stories', 'drafts'));
+    read(kb.dir);
+    rmdirSync(join(kb.dir, 'stories', 'drafts'));
+    read(kb.dir);
+    expect(counts).toEqual({ hits: 0, saves: 3 });
+  });
+
+  it('is read in full when what was saved is damaged', () => {
+    const kb = copy();
+    const { saved, counts } = memoryFiles();
+    const read = cachedKnowledgeReader('build-1', saved);
+    const first = read(kb.dir);
+    const damaged = { ...saved, load: () => ({}) as SavedKnowledge };
+    expect(cachedKnowledgeReader('build-1', damaged)(kb.dir)).toEqual(first);
+    // Read in full, and saved afresh in its place.
+    expect(counts).toEqual({ hits: 0, saves: 2 });
   });
 
   it('never stands in for a broken folder: its problems are told as a full read tells them', () => {
