@@ -26,6 +26,8 @@ export interface StoreStart {
    * takes both cores of a small machine for a second, and would slow the bot's own start-up.
    */
   openPGliteAfter?: Promise<unknown>;
+  /** How the database is opened (tests watch it). */
+  open?: typeof openDatabase;
 }
 
 /**
@@ -33,10 +35,14 @@ export interface StoreStart {
  * it, naming the variable); the embedded PGlite opens in the background, as creating its folder
  * the first time takes seconds, and what is recorded meanwhile waits in the queue.
  */
-export async function startStore(settings: StoreSettings, logger: Logger, { openPGliteAfter }: StoreStart = {}): Promise<Store> {
+export async function startStore(
+  settings: StoreSettings,
+  logger: Logger,
+  { openPGliteAfter, open = openDatabase }: StoreStart = {},
+): Promise<Store> {
   const stopping = new AbortController();
   const opening = (settings.databaseUrl ? Promise.resolve() : untilOrStopped(openPGliteAfter, stopping.signal)).then(() =>
-    openDatabase({
+    open({
       databaseUrl: settings.databaseUrl,
       dataDir: settings.dataDir,
       signal: stopping.signal,
