@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AnswerEngine } from '../../src/answer/engine.js';
 import { createAnswerEngine } from '../../src/answer/engine.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { createReplyCache } from '../../src/render/reply.js';
-import { fixtureEngine, knowledgeCopy } from '../helpers/knowledge.js';
+import { copiesForEachTest, fixtureEngine } from '../helpers/knowledge.js';
 
 /** The engine as the cache sees it, counting the questions that reach it. */
 function counted(engine: AnswerEngine) {
@@ -20,10 +20,7 @@ function counted(engine: AnswerEngine) {
   };
 }
 
-const copies: { remove(): void }[] = [];
-afterEach(() => {
-  for (const copy of copies.splice(0)) copy.remove();
-});
+const knowledgeCopy = copiesForEachTest();
 
 describe('replies to slash commands, kept while the knowledge is the same', () => {
   it('gives a repeated command the same reply without answering it again', () => {
@@ -46,7 +43,6 @@ describe('replies to slash commands, kept while the knowledge is the same', () =
 
   it('serves the new knowledge as soon as it is loaded: a reload brings a new engine, and nothing of the old one is served', () => {
     const copy = knowledgeCopy();
-    copies.push(copy);
     const reply = createReplyCache({});
     const before = reply(createAnswerEngine(loadKnowledge(copy.dir)), '/hr-story', '');
     copy.edit('stories/minusca-bakala-forum.md', /^title: .*$/m, 'title: A title edited a moment ago');

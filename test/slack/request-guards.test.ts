@@ -58,7 +58,7 @@ function fromTeam(request: SlackRequest, team: string): SlackRequest {
 }
 
 describe('a signed form whose payload field name is percent-encoded', () => {
-  it.each(['pay%6Coad=null', 'pay%6Coad=%5B%5D', '%70ayload=%22x%22'])(
+  it.each(['pay%6Coad=null', 'pay%6Coad=%5B%5D', '%70ayload=%22x%22', 'command=%2Fhr-mission&pay%6Coad=null'])(
     '%s is refused with 4xx at once, and leaves no unhandled rejection',
     async (body) => {
       const response = await fetch(running.app.url, {

@@ -10,8 +10,8 @@ const FEEDBACK = { style: 'message', surface: 'command' } as const;
 /**
  * /hr-mission and /hr-story: the answer is the acknowledgement itself, ephemeral, well inside
  * Slack's 3 seconds. They are answered by a global middleware rather than `app.command()`: Bolt
- * runs every request through every listener's matchers (about 10 µs each on the bench machine,
- * 130 µs in all), and a command, the busiest request, needs none of them. Anything else goes on.
+ * runs every request through every listener's matchers, and a command, the busiest request,
+ * needs none of them. Anything else goes on.
  */
 export function registerCommands(app: App, deps: ListenerDeps): void {
   const cachedReply = createReplyCache({ feedback: FEEDBACK });
