@@ -378,6 +378,8 @@ async function benchRecording(slackApiUrl: string, rounds = 3, seconds = 5) {
       on_requests_per_s: on,
       off_p99_ms: median('off', 'p99_ms'),
       on_p99_ms: median('on', 'p99_ms'),
+      off_cpu_us_per_request: median('off', 'cpu_us_per_request'),
+      on_cpu_us_per_request: median('on', 'cpu_us_per_request'),
       throughput_ratio: round(on / off, 3),
       recorded,
     };
@@ -632,7 +634,7 @@ try {
     ],
     [
       `recording on (${recording.database}) / off: req/s (median of ${recording.rounds})`,
-      `${recording.on_requests_per_s} / ${recording.off_requests_per_s} = ${recording.throughput_ratio}; p99 ${recording.on_p99_ms} / ${recording.off_p99_ms} ms; ${recording.recorded.written} written, ${recording.recorded.dropped} dropped`,
+      `${recording.on_requests_per_s} / ${recording.off_requests_per_s} = ${recording.throughput_ratio}; p99 ${recording.on_p99_ms} / ${recording.off_p99_ms} ms; bot's CPU ${recording.on_cpu_us_per_request} / ${recording.off_cpu_us_per_request} µs per request; ${recording.recorded.written} written, ${recording.recorded.dropped} dropped`,
       `>= 0.95: ${goal(recording.throughput_ratio >= 0.95)}`,
     ],
     [
