@@ -1,5 +1,6 @@
 import { knowledgeDirFrom, loadEnv } from '../config/env.js';
 import { loadKnowledge } from '../knowledge/load.js';
+import { unreadFiles } from '../knowledge/unread-files.js';
 import { runOrExit } from './run-or-exit.js';
 
 /** `npm run kb:check [folder]`: validates the knowledge files, naming each problem's file and line. */
@@ -9,5 +10,7 @@ runOrExit(async () => {
   process.stdout.write(
     `Knowledge is valid: ${kb.missions.length} missions, ${kb.topics.length} topics, ${kb.stories.length} stories (${dir}).\n`,
   );
+  const unread = unreadFiles(dir);
+  if (unread.length > 0) process.stdout.write(`${unread.map((line) => `  ${line}\n`).join('')}`);
   return 0;
 });

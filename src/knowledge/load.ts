@@ -14,6 +14,9 @@ import { verbatimProblems } from './verbatim.js';
 
 const PLACEHOLDER = /\bT\.?K\b/;
 
+/** The folders holding one entry per file, and the kind of file each reads. */
+export const ENTRY_FOLDERS = { missions: '.yml', topics: '.md', stories: '.md' } as const;
+
 /**
  * Reads and validates every file of a knowledge folder.
  * Throws a KnowledgeError listing every problem found, each with its file and line.
@@ -41,7 +44,7 @@ function* loadSteps(dir: string): Steps<KnowledgeBase> {
     .list('footnotes.yml', footnoteSchema)
     .map(({ value }): Footnote => ({ ...value, appliesTo: value.applies_to }));
   const missions = yield* mapInSteps(
-    yield* reader.folder('missions', '.yml', missionSchema),
+    yield* reader.folder('missions', ENTRY_FOLDERS.missions, missionSchema),
     ({ value, parsed }): Mission => ({
       ...value,
       type: 'mission',
@@ -51,11 +54,11 @@ function* loadSteps(dir: string): Steps<KnowledgeBase> {
     }),
   );
   const topics = yield* mapInSteps(
-    yield* reader.folder('topics', '.md', topicSchema),
+    yield* reader.folder('topics', ENTRY_FOLDERS.topics, topicSchema),
     ({ value, parsed }): Topic => ({ ...value, type: 'topic', text: parsed.body ?? '', file: parsed.file }),
   );
   const stories = yield* mapInSteps(
-    yield* reader.folder('stories', '.md', storySchema),
+    yield* reader.folder('stories', ENTRY_FOLDERS.stories, storySchema),
     ({ value, parsed }): Story => ({ ...value, type: 'story', text: parsed.body ?? '', file: parsed.file }),
   );
 

@@ -117,6 +117,26 @@ describe('npm run kb:check', () => {
   });
 });
 
+describe('npm run kb:check on a folder with files the bot does not read', () => {
+  it("names each, with the name that would be read, and leaves editors' leftovers out", async () => {
+    const kb = knowledgeCopy();
+    try {
+      kb.write('stories/new-story.txt', 'A story saved as plain text.\n');
+      kb.write('missions/UNMISS.yaml', 'id: UNMISS\n');
+      kb.write('stories/.new-story.md.swp', 'swap');
+      kb.write('stories/new-story.md~', 'backup');
+      const { code, stdout } = await runScript('src/cli/kb-check.ts', [kb.dir]);
+      expect(code).toBe(0);
+      expect(stdout.trim().split('\n').slice(1)).toEqual([
+        '  missions/UNMISS.yaml: not read, only .yml files are; rename it UNMISS.yml if it is one',
+        '  stories/new-story.txt: not read, only .md files are; rename it new-story.md if it is one',
+      ]);
+    } finally {
+      kb.remove();
+    }
+  });
+});
+
 describe('KNOWLEDGE_DIR set in .env', () => {
   it('is the folder that kb:check checks, ask answers from and npm start serves', async () => {
     const kb = knowledgeCopy();
