@@ -6,7 +6,7 @@ import { loadKnowledge } from './load.js';
 import { type SavedFiles, savedFiles } from './saved-files.js';
 import type { Footnote, KnowledgeBase, Source } from './types.js';
 
-export const DEFAULT_KNOWLEDGE_CACHE_DIR = join(tmpdir(), 'hr-mission-bot-knowledge');
+const DEFAULT_KNOWLEDGE_CACHE_DIR = join(tmpdir(), 'hr-mission-bot-knowledge');
 
 /** A knowledge base as JSON holds it. */
 export interface SavedKnowledge extends Omit<KnowledgeBase, 'sources' | 'footnotes' | 'updatedAt'> {

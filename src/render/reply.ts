@@ -14,7 +14,7 @@ export function replyTo(engine: AnswerEngine, input: unknown, options?: RenderOp
   return { ok: true, decision, message: renderDecision(decision, options) };
 }
 
-export interface ReplyCacheOptions {
+interface ReplyCacheOptions {
   /** Replies kept per engine; past it, the oldest go first. */
   limit: number;
   /** Longer texts are answered every time, so that no one can fill memory with them. */

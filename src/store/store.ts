@@ -20,7 +20,7 @@ export interface Store {
   close(timeoutMs: number, options?: { waitForOpen?: boolean }): Promise<void>;
 }
 
-export interface StoreStart {
+interface StoreStart {
   /**
    * The embedded PGlite opens once this settles (the bot is ready): compiling its WebAssembly
    * takes both cores of a small machine for a second, and would slow the bot's own start-up.
