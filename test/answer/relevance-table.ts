@@ -432,6 +432,12 @@ export const followUps: (Case & { about: string })[] = [
   { about: 'UNMIK', text: 'how many students graduated?', status: 'found', first: 'unmik-human-rights-masters' },
   { about: 'MINUSCA', text: 'how many students graduated?', status: 'found', first: 'unmik-human-rights-masters' },
   { about: 'MONUSCO', text: 'and in Mali?', status: 'found', first: 'MINUSMA' },
+  { about: 'MINUSMA', text: 'and when did it close?', status: 'found', first: 'MINUSMA' },
+  { about: 'MINUSTAH', text: 'did it close?', status: 'found', first: 'MINUSTAH' },
+  { about: 'UNMIL', text: 'when did it end?', status: 'found', first: 'UNMIL' },
+  { about: 'UNAMID', text: 'is it closing?', status: 'found', first: 'UNAMID' },
+  { about: 'minusca-bakala-forum', text: 'when will that mission close?', status: 'found', first: 'MINUSCA' },
+  { about: 'MINUSMA', text: 'quand a-t-elle fermé ?', status: 'found', first: 'MINUSMA' },
   { about: 'goals', text: 'is it still active?', status: 'list' },
   { about: 'gone-entry', text: 'what does it stand for?', status: 'not_found' },
 ];
