@@ -438,6 +438,10 @@ export const followUps: (Case & { about: string })[] = [
   { about: 'UNAMID', text: 'is it closing?', status: 'found', first: 'UNAMID' },
   { about: 'minusca-bakala-forum', text: 'when will that mission close?', status: 'found', first: 'MINUSCA' },
   { about: 'MINUSMA', text: 'quand a-t-elle fermé ?', status: 'found', first: 'MINUSMA' },
+  { about: 'MINUSMA', text: 'where is it?', status: 'found', first: 'MINUSMA' },
+  { about: 'MINUSMA', text: 'tell me more', status: 'found', first: 'MINUSMA' },
+  { about: 'unmiss-mobile-courts', text: 'where was that?', status: 'found', first: 'UNMISS' },
+  { about: 'MINUSCA', text: 'thanks!', status: 'help' },
   { about: 'goals', text: 'is it still active?', status: 'list' },
   { about: 'gone-entry', text: 'what does it stand for?', status: 'not_found' },
 ];
