@@ -199,6 +199,8 @@ function confident(best: Ranked, understood: Understood, asked: readonly string[
 
 function answerQuestion(index: SearchIndex, understood: Understood, fromContext: Mission[], decide: Decide): Decision {
   if (understood.words.length === 0 && understood.intents.size === 0) {
+    // A follow-up that asks nothing of its own ("where is it?", "tell me more") is about the conversation's mission.
+    if (understood.asked && fromContext.length > 0) return answerAboutMissions(index, understood, fromContext, decide);
     // Padding alone ("hello", "thanks!") gets help; a question about nothing the knowledge knows, an honest miss.
     return decide(understood.asked ? 'not_found' : 'help', []);
   }
