@@ -445,3 +445,20 @@ export const followUps: (Case & { about: string })[] = [
   { about: 'goals', text: 'is it still active?', status: 'list' },
   { about: 'gone-entry', text: 'what does it stand for?', status: 'not_found' },
 ];
+
+/** Lists of missions asked by their status: the missions still running, those that ended, or all of them. */
+export const statusLists: { command: Command | null; text: string; listed: 'active' | 'ended' | 'all' }[] = [
+  { command: null, text: 'which missions are closed?', listed: 'ended' },
+  { command: null, text: 'missions that have ended', listed: 'ended' },
+  { command: null, text: 'which missions are over?', listed: 'ended' },
+  { command: null, text: 'past missions', listed: 'ended' },
+  { command: null, text: 'quelles missions sont terminées ?', listed: 'ended' },
+  { command: '/hr-mission', text: 'closed', listed: 'ended' },
+  { command: null, text: 'which missions are still active?', listed: 'active' },
+  { command: null, text: 'active missions', listed: 'active' },
+  { command: null, text: 'current missions', listed: 'active' },
+  { command: null, text: 'missions en cours', listed: 'active' },
+  { command: '/hr-mission', text: 'active', listed: 'active' },
+  { command: null, text: 'all missions', listed: 'all' },
+  { command: null, text: 'which missions are active and which are closed?', listed: 'all' },
+];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../../src/answer/types.js';
 import { realEngine } from '../helpers/knowledge.js';
-import { byKind, type Case, followUps, missionLookups, questions, storyRequests } from './relevance-table.js';
+import { byKind, type Case, followUps, missionLookups, questions, statusLists, storyRequests } from './relevance-table.js';
 
 const engine = realEngine();
 
@@ -28,6 +28,21 @@ describe('relevance', () => {
   }
   describe("follow-ups in a thread, about the previous answer's mission", () => {
     it.each(followUps)('($about) $text -> $status $first', (c) => check(null, c, { entryId: c.about }));
+  });
+  describe('lists of missions by status, over whatever missions the knowledge holds', () => {
+    const { missions } = engine.knowledge;
+    const expected = {
+      active: missions.filter((m) => m.status === 'active'),
+      ended: missions.filter((m) => m.status !== 'active'),
+      all: missions,
+    };
+    it.each(statusLists)('$text -> $listed', ({ command, text, listed }) => {
+      const decision = engine.answer({ command, text });
+      expect(decision.status).toBe('list');
+      // A status no mission has yet lists them all.
+      const wanted = expected[listed].length > 0 ? expected[listed] : missions;
+      expect(decision.results.map((r) => r.entry.id)).toEqual(wanted.map((m) => m.id));
+    });
   });
   describe('/hr-mission lookups', () => {
     it.each(missionLookups)('$text -> $status $first', (c) => check('/hr-mission', c));

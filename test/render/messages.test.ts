@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { generateKnowledge } from '../../bench/generate-knowledge.js';
 import { createAnswerEngine } from '../../src/answer/engine.js';
 import type { Command } from '../../src/answer/types.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
 import { renderDecision } from '../../src/render/message.js';
 import { renderHome, renderModal } from '../../src/render/view.js';
 import { buttonsOf, expectBlocksWithinLimits, expectNoMassMention, expectWithinBlockKitLimits } from '../helpers/block-kit.js';
-import { fixtureEngine } from '../helpers/knowledge.js';
+import { fixtureEngine, knowledgeCopy } from '../helpers/knowledge.js';
 
 const engine = fixtureEngine();
 const render = (command: Command | null, text: string) => renderDecision(engine.answer({ command, text }));
@@ -116,6 +117,22 @@ describe('answers to questions', () => {
 });
 
 describe('lists, ambiguity, not found, help', () => {
+  it('a list of the missions still running, or of those that ended, says so in its title and lists only them', () => {
+    const kb = knowledgeCopy();
+    try {
+      kb.edit('glossary.yml', /^ {2}status: .*$/m, '  active: [still running]\n  closed: [ended]');
+      const statuses = createAnswerEngine(loadKnowledge(kb.dir));
+      const ended = renderDecision(statuses.answer({ command: null, text: 'which missions ended?' }));
+      expect(ended.blocks[0]).toMatchObject({ text: { text: 'Missions with a human rights team that have ended (7)' } });
+      expect(all(ended)).not.toContain('· Active');
+      const running = renderDecision(statuses.answer({ command: '/hr-mission', text: 'still running' }));
+      expect(running.blocks[0]).toMatchObject({ text: { text: 'Missions with a human rights team, still running (6)' } });
+      expect(all(running)).not.toContain('Closed');
+    } finally {
+      kb.remove();
+    }
+  });
+
   it('empty /hr-mission lists the 13 missions with status, and the Kosovo note', () => {
     const list = render('/hr-mission', '');
     expect(all(list)).toContain('*MINUSMA* · Mali · Closed 31 December 2023');
