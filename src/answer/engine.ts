@@ -92,7 +92,7 @@ export function createAnswerEngine(knowledge: KnowledgeBase, { indexStore, index
   };
 }
 
-type Extra = Pick<Decision, 'excerpt' | 'uncovered'>;
+type Extra = Pick<Decision, 'excerpt' | 'uncovered' | 'listed'>;
 type Decide = (status: Status, results: Ranked[], related?: Story[], extra?: Extra) => Decision;
 
 /** One entry is never shown twice in an answer: a mission card's stories are not offered again beside it. */
@@ -128,11 +128,25 @@ function subjectWords(index: SearchIndex, understood: Understood): number {
   }).length;
 }
 
+/**
+ * The missions a list shows: those still running or those that ended when that is what the
+ * question asks ("which missions are closed?"), else all of them, as when none is of that status.
+ */
+function missionList(index: SearchIndex, understood: Understood, decide: Decide): Decision {
+  const { missions } = index.knowledge;
+  const active = understood.intents.has('active');
+  if (active !== understood.intents.has('closed')) {
+    const listed = missions.filter((m) => (m.status === 'active') === active);
+    if (listed.length > 0) return decide('list', listed.map(unscored), [], { listed: active ? 'active' : 'ended' });
+  }
+  return decide('list', missions.map(unscored));
+}
+
 /** Nothing asked but the missions themselves: "all missions", "which missions are closed?", "liste des missions". */
 function asksForDirectory(index: SearchIndex, understood: Understood): boolean {
   if (subjectWords(index, understood) > 0 || understood.missions.length > 0) return false;
   const { intents } = understood;
-  return understood.directory.size > 0 || intents.has('list') || (intents.has('status') && understood.words.length === 0);
+  return understood.directory.size > 0 || intents.has('list') || (asksStatus(understood) && understood.words.length === 0);
 }
 
 /** What a command's answer is made from: the index, the mission resolver, the text as typed and as understood. */
@@ -145,8 +159,7 @@ interface CommandRequest {
 }
 
 function answerMission({ index, resolveMission, query, understood, decide }: CommandRequest): Decision {
-  const { missions } = index.knowledge;
-  if (understood.empty || asksForDirectory(index, understood)) return decide('list', missions.map(unscored));
+  if (understood.empty || asksForDirectory(index, understood)) return missionList(index, understood, decide);
   const match = resolveMission(normalise(query));
   if (match.status === 'found') {
     return decide('found', match.missions, relatedTo(index, match.missions[0].entry));
@@ -182,8 +195,11 @@ function answerStory({ index, resolveMission, query, understood, decide }: Comma
 
 /** Intents answered by a story: who wrote it, a passage to quote, a mission's stories. */
 const STORY_INTENTS: readonly IntentKind[] = ['author', 'quote', 'stories'];
-/** Intents answered by a mission's card: its full name, whether it still runs, what its team achieved. */
-const CARD_INTENTS: readonly IntentKind[] = ['name', 'status', 'achievements'];
+/** Intents asking whether a mission still runs: in general, or with the answer expected ("still active?", "when did it close?"). */
+const STATUS_INTENTS: readonly IntentKind[] = ['status', 'active', 'closed'];
+const asksStatus = (understood: Understood) => STATUS_INTENTS.some((k) => understood.intents.has(k));
+/** Intents answered by a mission's card besides its status: its full name, what its team achieved. */
+const CARD_INTENTS: readonly IntentKind[] = ['name', 'achievements'];
 const wantsStory = (understood: Understood) => STORY_INTENTS.some((k) => understood.intents.has(k));
 const wantsFigure = (understood: Understood) => understood.intents.has('figures') || understood.intents.has('date');
 
@@ -212,7 +228,7 @@ function answerQuestion(index: SearchIndex, understood: Understood, fromContext:
   if (fromContext.length > 0 && subjectWords(index, understood) === 0) {
     return answerAboutMissions(index, understood, fromContext, decide);
   }
-  if (asksForDirectory(index, understood)) return decide('list', index.knowledge.missions.map(unscored));
+  if (asksForDirectory(index, understood)) return missionList(index, understood, decide);
   const types = wantsStory(understood) ? (['story'] as const) : undefined;
   const figures = wantsFigure(understood);
   const ranked = searchEntries(index, understood.words, { limit: MAX_SUGGESTIONS, figures, types });
@@ -248,8 +264,7 @@ function answerAboutMissions(index: SearchIndex, understood: Understood, named: 
   const subjects = subjectWords(index, understood);
   // Whether a mission is over is its card's, unless the question is about something of it that ended
   // ("when did the Bakala forum end?"): then that thing's entry, and the card only if none answers.
-  const asksStatus = understood.intents.has('status');
-  const cardAsked = CARD_INTENTS.some((k) => k !== 'status' && understood.intents.has(k)) || (asksStatus && subjects === 0);
+  const cardAsked = CARD_INTENTS.some((k) => understood.intents.has(k)) || (asksStatus(understood) && subjects === 0);
   if (cardAsked || (subjects === 0 && !wantsStory(understood))) {
     return named.length > 1 ? decide('ambiguous', named.map(unscored)) : card(named[0]);
   }
@@ -268,7 +283,7 @@ function answerAboutMissions(index: SearchIndex, understood: Understood, named: 
   const overall = topic && (!own || outranks(topic, own)) && confident(topic, understood, subject) ? [topic] : [];
   // Asked something of a mission that neither it nor anything else answers ("the per diem in Juba"): an honest miss,
   // unless whether it still runs was asked too.
-  if (!own && overall.length === 0) return asksStatus ? card(named[0]) : decide('not_found', named.map(unscored));
+  if (!own && overall.length === 0) return asksStatus(understood) ? card(named[0]) : decide('not_found', named.map(unscored));
   const first = own ?? unscored(named[0]);
   return decide('found', [first, ...overall], relatedTo(index, first.entry), answering(first.entry, understood));
 }

@@ -50,4 +50,6 @@ export interface Decision {
   language?: 'fr';
   /** A place the question named that the knowledge does not cover. */
   uncovered?: string;
+  /** For a list of missions: only those still running, or only those that ended, as asked. */
+  listed?: 'active' | 'ended';
 }

@@ -17,6 +17,8 @@ export const INTENT_KINDS = [
   'date',
   'name',
   'status',
+  'active',
+  'closed',
   'achievements',
   'stories',
   'list',

@@ -18,6 +18,12 @@ import { type FeedbackStyle, feedbackBlocks } from './feedback.js';
 import { bold, code, echoed, escapeText, truncate } from './mrkdwn.js';
 import { blocksToText } from './plain-text.js';
 
+const LIST_TITLES = {
+  all: 'Missions with a human rights team',
+  active: 'Missions with a human rights team, still running',
+  ended: 'Missions with a human rights team that have ended',
+} as const;
+
 /** Longest lists a message spells out; Slack could not show more buttons anyway. */
 const LIST_LINES = 40;
 const OTHER_STORIES = 5;
@@ -132,7 +138,7 @@ function directory(decision: Decision): EntryView {
   }
   const missions = decision.results.map((r) => r.entry as Mission);
   return {
-    blocks: [header(`Missions with a human rights team (${missions.length})`), ...sections(missions.map(missionLine).join('\n'))],
+    blocks: [header(`${LIST_TITLES[decision.listed ?? 'all']} (${missions.length})`), ...sections(missions.map(missionLine).join('\n'))],
     links: missions.map((m) => missionLink(m)),
   };
 }
