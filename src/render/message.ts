@@ -138,7 +138,10 @@ function directory(decision: Decision): EntryView {
   }
   const missions = decision.results.map((r) => r.entry as Mission);
   return {
-    blocks: [header(`${LIST_TITLES[decision.listed ?? 'all']} (${missions.length})`), ...sections(missions.map(missionLine).join('\n'))],
+    blocks: [
+      header(`${LIST_TITLES[decision.listed ?? 'all']} (${missions.length})`),
+      ...sections(missions.map(missionLine).join('\n')),
+    ],
     links: missions.map((m) => missionLink(m)),
   };
 }
