@@ -1,11 +1,10 @@
 import { Writable } from 'node:stream';
-import { pino } from 'pino';
+import { type DestinationStream, type Logger, pino } from 'pino';
 
-/** A pino logger at info level whose lines are kept, parsed, for a test to read. */
-export function capturedLogger() {
+/** A logger (pino at info level unless made otherwise) whose lines are kept, parsed, for a test to read. */
+export function capturedLogger(make: (stream: DestinationStream) => Logger = (stream) => pino({ level: 'info' }, stream)) {
   const lines: Record<string, unknown>[] = [];
-  const logger = pino(
-    { level: 'info' },
+  const logger = make(
     new Writable({
       write(chunk, _enc, done) {
         lines.push(JSON.parse(String(chunk)));
