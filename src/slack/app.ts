@@ -111,6 +111,7 @@ export function createSlackApp({
   const deps = {
     engine,
     logger,
+    requestLog: logger.child({}, { redact: [] }),
     delivery,
     tokenHealth,
     events: createEventGate({ dedupe, metrics, logger }, eventCapacity),

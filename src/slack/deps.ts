@@ -14,6 +14,12 @@ import type { TokenHealth } from './token-health.js';
 export interface ListenerDeps {
   engine: () => AnswerEngine;
   logger: Logger;
+  /**
+   * The logger of the one line per request. That line holds only ids, statuses and timings, never
+   * a secret, so it skips the logger's redaction, which searches every field of a line for secrets
+   * and took two thirds of the line's cost.
+   */
+  requestLog: Logger;
   delivery: DeliveryOptions;
   /** Whether Slack still accepts the bot token; failed replies report to it. */
   tokenHealth: TokenHealth;

@@ -37,7 +37,7 @@ export const outcomeOf = (decision: Decision): Outcome => ({
  * each such request then logs one plain line.
  */
 export async function handled(
-  { logger, tokenHealth, metrics }: Pick<ListenerDeps, 'logger' | 'tokenHealth' | 'metrics'>,
+  { logger, requestLog, tokenHealth, metrics }: Pick<ListenerDeps, 'logger' | 'requestLog' | 'tokenHealth' | 'metrics'>,
   fields: RequestFields,
   work: () => Promise<Outcome>,
   apologize: (apology: Message) => Promise<unknown>,
@@ -51,7 +51,7 @@ export async function handled(
   };
   try {
     const outcome = await work();
-    logger.info({ ...fields, ...outcome, ms: ms(outcome.status) }, 'handled');
+    requestLog.info({ ...fields, ...outcome, ms: ms(outcome.status) }, 'handled');
   } catch (error) {
     if (tokenHealth.noteFailure(error)) {
       logger.warn({ ...fields, status: 'token_refused', ms: ms('token_refused') }, 'handled');
