@@ -1,7 +1,7 @@
 /**
  * One server for the benchmark, in its own process so that the load generator does not share
- * its CPU: `real` is the bot in HTTP mode, logging its line per request as deployed (stdout goes
- * to /dev/null); `bare` is a Bolt app whose handler only acks a constant, the ceiling the
+ * its CPU: `real` is the bot in HTTP mode, logging its line per request with the bot's own
+ * logger, as deployed (stdout goes to /dev/null); `bare` is a Bolt app whose handler only acks a constant, the ceiling the
  * framework allows; `card` is that same app acking one card rendered at start-up, of the median
  * size of the bot's cards for the benchmark's texts: the ceiling for any app that answers with a
  * card in the acknowledgement, as this bot does; `naive` is the peer a user would write instead:
@@ -14,9 +14,9 @@
  */
 import { App, HTTPReceiver } from '@slack/bolt';
 import MiniSearch from 'minisearch';
-import { pino } from 'pino';
 import { createAnswerEngine } from '../src/answer/engine.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../src/config/env.js';
+import { createLogger } from '../src/config/logger.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import type { KnowledgeBase } from '../src/knowledge/types.js';
 import { replyTo } from '../src/render/reply.js';
@@ -29,7 +29,7 @@ import { startStore } from '../src/store/store.js';
 import { MISSION_TEXTS } from './queries.js';
 
 const [kind, slackApiUrl, signingSecret, botToken] = process.argv.slice(2);
-const logger = pino({ level: 'info' });
+const logger = createLogger('info');
 
 /** The one card the `card` server acks: the bot's median-sized reply; the engine that rendered it is not kept. */
 function readyCard() {
