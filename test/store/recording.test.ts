@@ -30,6 +30,22 @@ describe('the recording queue', () => {
     expect(recording.stats).toMatchObject({ written: 25, dropped: 0 });
   });
 
+  it('writes full batches one after another without waiting, so a busy bot does not outrun it; a partial batch waits to fill', async () => {
+    const batches: StoredRecord[][] = [];
+    const { recording } = recordingWith(
+      async (batch) => {
+        batches.push(batch);
+      },
+      // A partial batch waits a minute here: only full batches can be written during the test.
+      { batchSize: 10, batchDelayMs: 60_000 },
+    );
+    for (let i = 0; i < 35; i++) recording.record(event);
+    await expect.poll(() => recording.stats.written, { timeout: 5_000 }).toBe(30);
+    expect(recording.stats.queued).toBe(5);
+    expect(await recording.close(2_000)).toBe(0);
+    expect(batches.map((b) => b.length)).toEqual([10, 10, 10, 5]);
+  });
+
   it('while the database fails, keeps at most its bound, counts and logs what it drops, and retries', async () => {
     let up = false;
     const written: StoredRecord[] = [];
