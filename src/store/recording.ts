@@ -109,11 +109,13 @@ export function createRecording(options: RecordingOptions): Recording {
     droppedSinceReport += count;
   };
 
+  /** The wait before the next write: the back-off after a failure, none when a full batch waits, else time for one to gather. */
+  const nextDelay = () => backoffMs || (queue.length >= batchSize ? 0 : batchDelayMs);
   /** Writes one batch; when it is done, the next is scheduled if records wait. */
   const startWrite = () => {
     writing = writeOnce().finally(() => {
       writing = undefined;
-      if (queue.length) schedule(backoffMs || batchDelayMs);
+      if (queue.length) schedule(nextDelay());
     });
     return writing;
   };
@@ -170,7 +172,7 @@ export function createRecording(options: RecordingOptions): Recording {
       const done = await withTimeout(startWrite(), deadline - Date.now()).catch(() => true);
       if (!done) await sleep(Math.min(backoffMs, deadline - Date.now()));
     }
-    if (queue.length && !closed) schedule(backoffMs || batchDelayMs);
+    if (queue.length && !closed) schedule(nextDelay());
     return queue.length + inFlight;
   };
 
@@ -182,7 +184,12 @@ export function createRecording(options: RecordingOptions): Recording {
         return;
       }
       queue.push({ event, at: new Date() });
-      schedule(backoffMs || batchDelayMs);
+      // A batch just filled is written at once, not when the wait for a partial one ends.
+      if (queue.length === batchSize && timer && !backoffMs) {
+        clearTimeout(timer);
+        timer = undefined;
+      }
+      schedule(nextDelay());
     },
     flush,
     async close(timeoutMs) {
