@@ -1,8 +1,8 @@
 /**
  * One server for the benchmark, in its own process so that the load generator does not share
  * its CPU: `real` is the bot in HTTP mode, logging its line per request with the bot's own
- * logger, as deployed (stdout goes to /dev/null); `bare` is a Bolt app whose handler only acks a constant, the ceiling the
- * framework allows; `card` is that same app acking one card rendered at start-up, of the median
+ * logger, as deployed (stdout goes to /dev/null); `bare` is a Bolt app whose handler only acks a
+ * constant, the ceiling the framework allows; `card` is that same app acking one card rendered at start-up, of the median
  * size of the bot's cards for the benchmark's texts: the ceiling for any app that answers with a
  * card in the acknowledgement, as this bot does; `naive` is the peer a user would write instead:
  * Bolt, MiniSearch with near-default options (fuzzy, prefix) over the same knowledge, and a

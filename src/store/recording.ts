@@ -185,7 +185,7 @@ export function createRecording(options: RecordingOptions): Recording {
       }
       queue.push({ event, at: new Date() });
       // A batch just filled is written at once, not when the wait for a partial one ends.
-      if (queue.length === batchSize && timer && !backoffMs) {
+      if (queue.length === batchSize && !backoffMs) {
         clearTimeout(timer);
         timer = undefined;
       }
