@@ -412,24 +412,29 @@ async function withBenchDatabase<T>(measure: (env: NodeJS.ProcessEnv, database: 
 async function benchServices(slackApiUrl: string, rounds = 3, seconds = 5) {
   return withBenchDatabase(async (env, database) => {
     const servers = { off: await startServer('real', slackApiUrl), on: await startServer('services', slackApiUrl, env) };
-    const runs: Record<'off' | 'on', number[]> = { off: [], on: [] };
+    type Run = Awaited<ReturnType<typeof measure>>;
+    const runs: Record<'off' | 'on', Run[]> = { off: [], on: [] };
     for (const side of ['off', 'on'] as const)
       await load(servers[side].port, { duration: Math.min(3, seconds), connections: 10, withMentions: true });
+    // Each round swaps which goes first, as for recording alone.
     for (let round = 0; round < rounds; round++) {
-      for (const side of ['off', 'on'] as const) {
-        const result = await load(servers[side].port, { duration: seconds, connections: 10, withMentions: true });
-        runs[side].push(result.requests.average);
-      }
+      for (const side of round % 2 ? (['on', 'off'] as const) : (['off', 'on'] as const))
+        runs[side].push(await measure(servers[side], { duration: seconds, connections: 10, withMentions: true }));
     }
+    const recorded = await servers.on.recorded();
     await Promise.all(Object.values(servers).map((s) => s.stop()));
-    const median = (side: 'off' | 'on') => round([...runs[side]].sort((a, b) => a - b)[Math.floor(rounds / 2)], 0);
+    const median = (side: 'off' | 'on', key: keyof Run) =>
+      runs[side].map((r) => r[key]).sort((a, b) => a - b)[Math.floor(rounds / 2)];
     return {
       rounds,
       redis: Boolean(process.env.REDIS_URL?.trim()),
       database,
-      off_requests_per_s: median('off'),
-      on_requests_per_s: median('on'),
-      throughput_ratio: round(median('on') / median('off'), 3),
+      off_requests_per_s: median('off', 'requests_per_s'),
+      on_requests_per_s: median('on', 'requests_per_s'),
+      off_cpu_us_per_request: median('off', 'cpu_us_per_request'),
+      on_cpu_us_per_request: median('on', 'cpu_us_per_request'),
+      throughput_ratio: round(median('on', 'requests_per_s') / median('off', 'requests_per_s'), 3),
+      recorded,
     };
   });
 }
@@ -501,6 +506,11 @@ try {
   // A short look at the recording part alone: BENCH_ONLY=recording BENCH_SECONDS=1 npm run bench
   if (process.env.BENCH_ONLY === 'recording') {
     console.log(JSON.stringify(await benchRecording(standIn.apiUrl, 1, Number(process.env.BENCH_SECONDS ?? 1)), null, 2));
+    process.exit(0);
+  }
+  // Redis and the database on against both off, alone: BENCH_ONLY=services npm run bench
+  if (process.env.BENCH_ONLY === 'services') {
+    console.log(JSON.stringify(await benchServices(standIn.apiUrl, 3, Number(process.env.BENCH_SECONDS ?? 5)), null, 2));
     process.exit(0);
   }
   // A short look at the production part alone: BENCH_ONLY=production BENCH_SECONDS=1 npm run bench
@@ -629,7 +639,7 @@ try {
     ],
     [
       `Redis ${services.redis ? 'on' : 'ABSENT'} + database (${services.database}) on / both off: req/s, commands and mentions`,
-      `${services.on_requests_per_s} / ${services.off_requests_per_s} = ${services.throughput_ratio}`,
+      `${services.on_requests_per_s} / ${services.off_requests_per_s} = ${services.throughput_ratio}; bot's CPU ${services.on_cpu_us_per_request} / ${services.off_cpu_us_per_request} µs per request; ${services.recorded.written} written, ${services.recorded.dropped} dropped`,
       `>= 0.9: ${goal(services.throughput_ratio >= 0.9)}`,
     ],
     [
