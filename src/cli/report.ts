@@ -37,10 +37,13 @@ runOrExit(async () => {
   if ('problems' in settings) throw new ConfigError(settings.problems);
   const database = await openDatabase({ databaseUrl: settings.store.databaseUrl, dataDir: settings.store.dataDir });
   try {
-    const figures = await createReports(database.db).figures(daysAgo(days));
+    const reports = createReports(database.db);
+    const since = daysAgo(days);
+    const [figures, breakdown] = await Promise.all([reports.figures(since), reports.breakdown(since)]);
     const engine = createAnswerEngine(loadKnowledge(knowledgeDirFrom(env)));
     const report: Report = {
       ...figures,
+      ...breakdown,
       days,
       nearest: new Map(figures.unanswered.map((u) => [u.text, nearestEntry(engine, u.text)])),
     };

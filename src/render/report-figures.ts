@@ -49,7 +49,7 @@ interface Comment {
   comment: string;
 }
 
-/** Everything an editor is shown, over requests and feedback since a date. */
+/** What an editor is shown, in the Home tab and in `npm run report`, over requests and feedback since a date. */
 export interface Figures {
   since: Date;
   unanswered: UnansweredQuestion[];
@@ -58,7 +58,11 @@ export interface Figures {
   /** The most asked entries (the answer of found requests). */
   usage: EntryUsage[];
   answerRate: WeekRate[];
+  comments: Comment[];
+}
+
+/** What only `npm run report` shows besides: requests by surface and outcome, and per day. */
+export interface Breakdown {
   bySurface: SurfaceCount[];
   byDay: DayCount[];
-  comments: Comment[];
 }

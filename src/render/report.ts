@@ -1,10 +1,14 @@
 import { type Block, context, divider, fields, header, sections } from './blocks.js';
 import { escapeText, truncate } from './mrkdwn.js';
-import type { Figures } from './report-figures.js';
+import type { Breakdown, Figures } from './report-figures.js';
 
-/** The figures with, for each unanswered question, the entry the answer engine finds nearest (null: none). */
-export interface Report extends Figures {
+/** The figures of the Home tab's Editors section, over the last `days` days. */
+export interface EditorsFigures extends Figures {
   days: number;
+}
+
+/** `npm run report`'s figures, with, for each unanswered question, the entry the answer engine finds nearest (null: none). */
+export interface Report extends EditorsFigures, Breakdown {
   nearest: Map<string, string | null>;
 }
 
@@ -112,7 +116,7 @@ function table(rows: string[][]): string {
 const HOME_LINES = 5;
 
 /** The Editors section of the Home tab, for SLACK_EDITORS only; without figures, says they cannot be read now. */
-export function renderEditorsSection(report: Report | undefined): Block[] {
+export function renderEditorsSection(report: EditorsFigures | undefined): Block[] {
   const title = header('Editors');
   if (!report) {
     return [divider, title, ...context('The figures cannot be read right now (the database is not answering). Try again later.')];

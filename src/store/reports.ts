@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { Figures } from '../render/report-figures.js';
+import type { Breakdown, Figures } from '../render/report-figures.js';
 import type { Tables } from './schema.js';
 
 export interface ReportLimits {
@@ -17,13 +17,15 @@ export function daysAgo(days: number, now = Date.now()): Date {
 
 export interface Reports {
   figures(since: Date, limits?: ReportLimits): Promise<Figures>;
+  /** Only `npm run report` shows these: the Home tab does not ask for them. */
+  breakdown(since: Date): Promise<Breakdown>;
 }
 
 /** The reading side of the store: the figures of `npm run report` and of the editors' Home section. */
 export function createReports(db: Kysely<Tables>): Reports {
   return {
     async figures(since, { unanswered: maxUnanswered = 50, entries = 20, comments: maxComments = 20 } = {}) {
-      const [unanswered, feedback, usage, answerRate, bySurface, byDay, comments] = await Promise.all([
+      const [unanswered, feedback, usage, answerRate, comments] = await Promise.all([
         db
           .selectFrom('requests')
           .select([
@@ -77,6 +79,30 @@ export function createReports(db: Kysely<Tables>): Reports {
           .orderBy(sql`1`)
           .execute(),
         db
+          .selectFrom('feedback')
+          .select(['at', 'entry_ids', 'asked', 'comment'])
+          .where('at', '>=', since)
+          .where('comment', 'is not', null)
+          .orderBy('at', 'desc')
+          .limit(maxComments)
+          .execute(),
+      ]);
+      return {
+        since,
+        unanswered: unanswered.map((r) => ({ text: r.text, count: Number(r.count), last: new Date(r.last) })),
+        feedback: feedback.map((r) => ({ id: r.id, helpful: Number(r.helpful), not_helpful: Number(r.not_helpful) })),
+        usage: usage.map((r) => ({ id: r.id, count: Number(r.count) })),
+        answerRate: answerRate.map((r) => {
+          const requests = Number(r.requests);
+          const answered = Number(r.answered);
+          return { week: r.week, requests, answered, rate: requests ? answered / requests : 0 };
+        }),
+        comments: comments.map((r) => ({ at: r.at, entry_ids: r.entry_ids, asked: r.asked, comment: r.comment ?? '' })),
+      };
+    },
+    async breakdown(since) {
+      const [bySurface, byDay] = await Promise.all([
+        db
           .selectFrom('requests')
           .select(['surface', 'status', sql<string>`count(*)`.as('count')])
           .where('at', '>=', since)
@@ -96,28 +122,10 @@ export function createReports(db: Kysely<Tables>): Reports {
           .groupBy(sql`1`)
           .orderBy(sql`1`)
           .execute(),
-        db
-          .selectFrom('feedback')
-          .select(['at', 'entry_ids', 'asked', 'comment'])
-          .where('at', '>=', since)
-          .where('comment', 'is not', null)
-          .orderBy('at', 'desc')
-          .limit(maxComments)
-          .execute(),
       ]);
       return {
-        since,
-        unanswered: unanswered.map((r) => ({ text: r.text, count: Number(r.count), last: new Date(r.last) })),
-        feedback: feedback.map((r) => ({ id: r.id, helpful: Number(r.helpful), not_helpful: Number(r.not_helpful) })),
-        usage: usage.map((r) => ({ id: r.id, count: Number(r.count) })),
-        answerRate: answerRate.map((r) => {
-          const requests = Number(r.requests);
-          const answered = Number(r.answered);
-          return { week: r.week, requests, answered, rate: requests ? answered / requests : 0 };
-        }),
         bySurface: bySurface.map((r) => ({ surface: r.surface, status: r.status, count: Number(r.count) })),
         byDay: byDay.map((r) => ({ day: r.day, requests: Number(r.requests), unanswered: Number(r.unanswered) })),
-        comments: comments.map((r) => ({ at: r.at, entry_ids: r.entry_ids, asked: r.asked, comment: r.comment ?? '' })),
       };
     },
   };

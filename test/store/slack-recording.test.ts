@@ -162,6 +162,15 @@ describe('what staff ask and say reaches the report', () => {
     expect(report.usage).toContainEqual({ id: mission.id, count: 1 });
     expect(report.answer_rate).toBe(answerRate);
     expect(report.answer_rate).toBeLessThan(1);
+
+    const text = await runScript('src/cli/report.ts', [], { env: database.env });
+    expect(text.stderr).toBe('');
+    expect(text.stdout).toMatch(
+      /Requests by surface and outcome\n.*\n(\s+\S+\s+\S+\s+\d+\n)*\s+mention\s+(not_found|help)\s+1\n/,
+    );
+    expect(text.stdout).toMatch(
+      new RegExp(`Requests per day\\n.*\\n(.*\\n)*\\s+${new Date().toISOString().slice(0, 10)}\\s+\\d+\\s+\\d+`),
+    );
   }, 60_000);
 });
 

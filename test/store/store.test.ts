@@ -73,8 +73,9 @@ describe.each(STORE_KINDS)('the store on $name', ({ name, open, skip }) => {
     const requests = figures.answerRate.reduce((n, w) => n + w.requests, 0);
     const answered = figures.answerRate.reduce((n, w) => n + w.answered, 0);
     expect([requests, answered]).toEqual([3, 1]);
-    expect(figures.bySurface).toContainEqual({ surface: 'command', status: 'not_found', count: 2 });
-    expect(figures.byDay.reduce((n, d) => n + d.unanswered, 0)).toBe(2);
+    const breakdown = await reports.breakdown(new Date(Date.now() - 30 * DAY));
+    expect(breakdown.bySurface).toContainEqual({ surface: 'command', status: 'not_found', count: 2 });
+    expect(breakdown.byDay.reduce((n, d) => n + d.unanswered, 0)).toBe(2);
   });
 
   it('counts helpful and not helpful per entry, least helpful first, and keeps comments apart', async () => {
