@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import dotenv from 'dotenv';
 import { z } from 'zod';
-import { blankAsUndefined } from './blank.js';
+import { blankAsUndefined, optionalSetting as optional } from './blank.js';
 import { type OAuthSettings, readOAuthEnv } from './oauth-env.js';
 import { readStoreEnv, type StoreSettings } from './store-env.js';
 
@@ -85,8 +85,6 @@ const WHERE = {
   SLACK_APP_TOKEN:
     "your app's settings → Basic Information → App-Level Tokens → a token with the connections:write scope (xapp-…)",
 };
-
-const optional = z.preprocess(blankAsUndefined, z.string().trim().optional());
 
 const envSchema = z.object({
   SLACK_BOT_TOKEN: optional,

@@ -189,5 +189,17 @@ describe('OAuth settings', () => {
     const config = readConfig({ ...base, SLACK_CLIENT_SECRET: 'c', SLACK_STATE_SECRET: 's' });
     expect(config).toMatchObject({ mode: 'http', oauth: { clientId: '111.222' } });
     expect(readConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' })).not.toHaveProperty('oauth.clientId');
+    // A blank setting is unset, as everywhere else (an .env line `SLACK_BOT_TOKEN=  ` left from the template).
+    const blanks = read({
+      ...base,
+      SLACK_CLIENT_SECRET: '  ',
+      SLACK_STATE_SECRET: 's',
+      SLACK_BOT_TOKEN: ' ',
+      SLACK_APP_TOKEN: '',
+    });
+    expect(blanks.map((p) => p.split(' ')[0])).toEqual(['SLACK_CLIENT_SECRET']);
+    expect(readConfig({ SLACK_CLIENT_ID: ' ', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' })).not.toHaveProperty(
+      'oauth.clientId',
+    );
   });
 });
