@@ -1,26 +1,12 @@
 import { GLOSSARY_FILE } from './glossary.js';
 import type { Problem } from './problems.js';
-import { entryTerm } from './search-index.js';
+import { entryTerm, ownTerms } from './search-index.js';
 import type { Steps } from './steps.js';
 import { words } from './text.js';
 import type { Entry, KnowledgeBase } from './types.js';
 import { compileVocabulary, withoutAuxiliaries } from './vocabulary.js';
 
 type LineOfEntry = (entry: Entry, path: PropertyKey[]) => number | undefined;
-
-/** Every word an entry's own text gives the search, as index terms. */
-function ownTerms(entry: Entry): Set<string> {
-  const texts =
-    entry.type === 'mission'
-      ? [entry.id, entry.name, entry.where, ...entry.names, ...entry.achievements.map((a) => a.text)]
-      : [
-          entry.title,
-          entry.text,
-          ...entry.keywords,
-          ...(entry.type === 'story' ? [entry.country, ...entry.places, ...entry.missions] : []),
-        ];
-  return new Set(texts.flatMap(words).flatMap((w) => entryTerm(w) ?? []));
-}
 
 /**
  * The `asks:` lines against their entries: a phrasing must be answerable from its own entry's
@@ -32,11 +18,12 @@ export function* checkVocabulary(kb: KnowledgeBase, lineOfEntry: LineOfEntry): S
   const problems: Problem[] = [];
   const entries: Entry[] = [...kb.missions, ...kb.topics, ...kb.stories];
 
+  const missionsById = new Map(kb.missions.map((m) => [m.id, m]));
   const read = compileVocabulary(kb.glossary);
   for (const entry of entries) {
     if (!entry.asks?.length) continue;
     yield;
-    const own = ownTerms(entry);
+    const own = ownTerms(entry, missionsById);
     (entry.asks ?? []).forEach((ask, i) => {
       const asked = [...new Set(read(withoutAuxiliaries(words(ask), String)).words.flatMap((w) => entryTerm(w) ?? []))];
       const missing = asked.filter((t) => !own.has(t));

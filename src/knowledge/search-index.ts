@@ -73,8 +73,8 @@ function figureSentences(text: string): string {
     .join(' ');
 }
 
-function toEntryDoc(entry: Entry, missionsById: ReadonlyMap<string, Mission>, vocabulary: Vocabulary): EntryDoc {
-  const asks = (entry.asks ?? []).map((ask) => vocabulary(withoutAuxiliaries(words(ask), String)).words.join(' ')).join(' · ');
+/** What the search indexes of an entry's own text: every field but its `asks:` lines. */
+function ownDoc(entry: Entry, missionsById: ReadonlyMap<string, Mission>): Omit<EntryDoc, 'asks'> {
   switch (entry.type) {
     case 'mission': {
       const text = [entry.name, ...entry.achievements.map((a) => a.text)].join('\n');
@@ -85,7 +85,6 @@ function toEntryDoc(entry: Entry, missionsById: ReadonlyMap<string, Mission>, vo
         names: [entry.where, ...entry.names].join(' · '),
         title: entry.where,
         keywords: entry.kind,
-        asks,
         text,
         figures: figureSentences(text),
       };
@@ -99,7 +98,6 @@ function toEntryDoc(entry: Entry, missionsById: ReadonlyMap<string, Mission>, vo
         names: [entry.country, ...entry.places, ...missions.flatMap((m) => (m ? [m.id, m.where] : []))].join(' · '),
         title: entry.title,
         keywords: entry.keywords.join(' · '),
-        asks,
         text: entry.text,
         figures: figureSentences(entry.text),
       };
@@ -112,14 +110,25 @@ function toEntryDoc(entry: Entry, missionsById: ReadonlyMap<string, Mission>, vo
         names: '',
         title: entry.title,
         keywords: entry.keywords.join(' · '),
-        asks,
         text: entry.text,
         figures: figureSentences(entry.text),
       };
   }
 }
 
+function toEntryDoc(entry: Entry, missionsById: ReadonlyMap<string, Mission>, vocabulary: Vocabulary): EntryDoc {
+  const asks = (entry.asks ?? []).map((ask) => vocabulary(withoutAuxiliaries(words(ask), String)).words.join(' ')).join(' · ');
+  return { ...ownDoc(entry, missionsById), asks };
+}
+
 const ENTRY_FIELDS = ['acronym', 'names', 'title', 'keywords', 'asks', 'text', 'figures'] as const;
+const OWN_FIELDS = ENTRY_FIELDS.filter((field) => field !== 'asks');
+
+/** Every index term an entry's own text gives the search (its `asks:` lines left out). */
+export function ownTerms(entry: Entry, missionsById: ReadonlyMap<string, Mission>): Set<string> {
+  const doc = ownDoc(entry, missionsById);
+  return new Set(OWN_FIELDS.flatMap((field) => tokenize(doc[field]).flatMap((word) => entryTerm(word) ?? [])));
+}
 
 // Entries are indexed as already-processed terms (see buildEntryIndex); queries still go through
 // tokenize and entryTerm.
@@ -139,7 +148,7 @@ const SAVE_FROM_ENTRIES = 500;
  * A change to either gives another key, so a saved index is never used after it.
  */
 function indexKey(docs: EntryDoc[]): string {
-  const code = [tokenize, fold, stem, entryTerm, toEntryDoc, figureSentences, sentences].map(String).join('\n');
+  const code = [tokenize, fold, stem, entryTerm, ownDoc, toEntryDoc, figureSentences, sentences].map(String).join('\n');
   return createHash('sha256')
     .update(code)
     .update(String(NUMBER_WORD))
