@@ -1,4 +1,3 @@
-import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll } from 'vitest';
 import type { AnswerEngine } from '../../src/answer/engine.js';
@@ -9,10 +8,9 @@ import type { EventCapacity } from '../../src/slack/event-capacity.js';
 import type { Recording } from '../../src/store/recording.js';
 import type { Reports } from '../../src/store/reports.js';
 import { fixtureEngine } from './knowledge.js';
+import { capturedLogger, type LogLine } from './log-lines.js';
 import { BOT_TOKEN, SIGNING_SECRET } from './slack-requests.js';
 import { SlackStandIn } from './slack-stand-in.js';
-
-export type LogLine = Record<string, unknown> & { level: number; msg: string };
 
 export interface RunningApp {
   url: string;
@@ -59,14 +57,7 @@ export async function startHttpApp({
   eventCapacity?: EventCapacity;
 } = {}): Promise<RunningApp> {
   const standIn = await new SlackStandIn().start();
-  let raw = '';
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      raw += chunk;
-      done();
-    },
-  });
-  const logger = pino({ level: 'debug' }, sink);
+  const { logger, lines, text } = capturedLogger((stream) => pino({ level: 'debug' }, stream));
   const slack = createSlackApp({
     config: httpTestConfig(standIn.apiUrl, 'debug', editors),
     engine: () => engine,
@@ -83,14 +74,8 @@ export async function startHttpApp({
     origin,
     slack,
     standIn,
-    get logs() {
-      return raw
-        .trim()
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => JSON.parse(line) as LogLine);
-    },
-    rawLogs: () => raw,
+    logs: lines,
+    rawLogs: text,
     async stop() {
       await slack.stop();
       await standIn.stop();

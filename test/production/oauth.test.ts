@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
@@ -9,6 +7,7 @@ import { BOT_SCOPES } from '../../src/slack/oauth.js';
 import { createInstallationStore } from '../../src/store/installations.js';
 import { openTestPGlite, type TestDatabase } from '../helpers/database.js';
 import { fixtureEngine } from '../helpers/knowledge.js';
+import { capturedLogger } from '../helpers/log-lines.js';
 import { ROOT } from '../helpers/paths.js';
 import { TEST_DELIVERY } from '../helpers/running-app.js';
 import { eventCallback, SIGNING_SECRET, send, slashCommand } from '../helpers/slack-requests.js';
@@ -20,7 +19,7 @@ let standIn: SlackStandIn;
 let database: TestDatabase;
 let slack: SlackApp;
 let origin: string;
-const logs: { level: number; msg: string; status?: string }[] = [];
+const { logger, lines: logs } = capturedLogger();
 
 beforeAll(async () => {
   standIn = await new SlackStandIn().start();
@@ -40,15 +39,7 @@ beforeAll(async () => {
       const engine = fixtureEngine();
       return () => engine;
     })(),
-    logger: pino(
-      { level: 'info' },
-      new Writable({
-        write(chunk, _enc, done) {
-          logs.push(JSON.parse(String(chunk)));
-          done();
-        },
-      }),
-    ),
+    logger,
     delivery: TEST_DELIVERY,
     installationStore: createInstallationStore(database.db, OAUTH.clientSecret),
   });

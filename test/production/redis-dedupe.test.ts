@@ -1,9 +1,8 @@
 import { once } from 'node:events';
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connectRedisDedupe } from '../../src/slack/dedupe-redis.js';
+import { capturedLogger } from '../helpers/log-lines.js';
 import { NO_REDIS_MESSAGE, REDIS_URL, redisScope } from '../helpers/redis.js';
 
 /** Redis through a TCP relay that the test can cut and restore, as a network failure would. */
@@ -42,16 +41,10 @@ describe.skipIf(!REDIS_URL)(REDIS_URL ? 'Redis failing while the bot runs' : NO_
 
   it('answers every event meanwhile, catches retries on the same replica (of events taken before the outage too), warns once and counts each look-up', async () => {
     const relay = await new Relay(new URL(REDIS_URL as string)).open();
-    const lines: { level: number; msg: string }[] = [];
-    const sink = new Writable({
-      write(chunk, _enc, done) {
-        lines.push(JSON.parse(String(chunk)));
-        done();
-      },
-    });
+    const { logger, lines } = capturedLogger();
     let unavailable = 0;
     const dedupe = await connectRedisDedupe(`redis://127.0.0.1:${relay.port}`, {
-      logger: pino({ level: 'info' }, sink),
+      logger,
       keyPrefix: scope.keyPrefix,
       onUnavailable: () => unavailable++,
     });

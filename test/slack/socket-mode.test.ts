@@ -1,10 +1,9 @@
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import { decodeOrigin, SEARCH_ACTION } from '../../src/render/actions.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
 import { fixtureEngine } from '../helpers/knowledge.js';
+import { capturedLogger } from '../helpers/log-lines.js';
 import { TEST_DELIVERY } from '../helpers/running-app.js';
 import { BOT_TOKEN } from '../helpers/slack-requests.js';
 import { SlackStandIn } from '../helpers/slack-stand-in.js';
@@ -13,16 +12,10 @@ const APP_TOKEN = 'xapp-test-app-token-77aa';
 let standIn: SlackStandIn;
 let slack: SlackApp;
 let socket: WebSocket;
-let logs = '';
+const captured = capturedLogger();
 
 beforeAll(async () => {
   standIn = await new SlackStandIn().start();
-  const sink = new Writable({
-    write(chunk, _e, done) {
-      logs += chunk;
-      done();
-    },
-  });
   slack = createSlackApp({
     config: {
       mode: 'socket',
@@ -33,7 +26,7 @@ beforeAll(async () => {
       knowledgeDir: '',
     },
     engine: () => fixtureEngine(),
-    logger: pino({ level: 'info' }, sink),
+    logger: captured.logger,
     delivery: TEST_DELIVERY,
   });
   await slack.start();
@@ -135,7 +128,7 @@ describe('Socket Mode, end to end', () => {
   });
 
   it('keeps the app token out of the logs', () => {
-    expect(logs).not.toContain(APP_TOKEN);
-    expect(logs).not.toContain(BOT_TOKEN);
+    expect(captured.text()).not.toContain(APP_TOKEN);
+    expect(captured.text()).not.toContain(BOT_TOKEN);
   });
 });
