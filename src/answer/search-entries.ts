@@ -76,9 +76,10 @@ export function searchEntries(
   const pruneTypes = types !== undefined && entriesOf(index, types) < index.entries.documentCount / 2;
   const isWanted = (id: string, stored?: Record<string, unknown>) =>
     (!types || types.includes(stored?.type as EntryType)) && (!within || within.has(id));
+  const passedOverBeforeScoring = within !== undefined || pruneTypes;
   const best: Ranked[] = [];
   const consider = (hit: SearchResult) => {
-    if (!pruneTypes && !isWanted(hit.id, hit)) return;
+    if (!passedOverBeforeScoring && !isWanted(hit.id, hit)) return;
     const fromUnknown = unknownMatched(hit.queryTerms);
     const coverage = hit.queryTerms.length / (asked.known.size + fromUnknown);
     // Too thin a match is not an answer; one below the best kept so far is passed over before it is built.
@@ -94,7 +95,7 @@ export function searchEntries(
     prefix: (term) => term.length >= 4 && !index.documentFrequency.has(term),
     combineWith: 'OR',
     // Entries outside the chosen ones, or of types few entries have, are passed over before they are scored.
-    ...(within || pruneTypes
+    ...(passedOverBeforeScoring
       ? { boostDocument: (id: string, _term: string, stored?: Record<string, unknown>) => (isWanted(id, stored) ? 1 : 0) }
       : {}),
     // Each hit is weighed as the search finds it, and only the best are kept: the search itself
