@@ -5,6 +5,8 @@ import type { Entry } from '../knowledge/types.js';
 /** A passage this short is its own answer. */
 const MAX_UNITS_SHOWN = 2;
 const LIST_ITEM = /^\s*(?:[-*•]|\d+[.)])\s/;
+/** A sentence that opens with a word standing for something said before it. */
+const POINTS_BACK = /^(?:this|these|that|those|they|it|its|such)\b/i;
 
 /** A passage's answerable pieces, in order: sentences, with a list kept whole beside the line that introduces it. */
 function unitsOf(text: string): string[] {
@@ -21,7 +23,8 @@ function unitsOf(text: string): string[] {
 
 /**
  * The sentence or two of an entry that answer a question, word for word and in the text's order:
- * those sharing the most of the asker's words (and holding a figure, when one is asked for), with
+ * those sharing the most of the asker's words, the rarer in the passage the more (and holding a
+ * figure, when one is asked for), with
  * " … " between two that are not next to each other.
  * Undefined when nothing shorter than the whole passage answers better.
  */
@@ -30,17 +33,31 @@ export function excerptFor(entry: Entry, asked: readonly string[], figures: bool
   const units = unitsOf(entry.text);
   if (units.length <= MAX_UNITS_SHOWN) return undefined;
   const terms = new Set(asked.flatMap((w) => entryTerm(w) ?? []));
+  const sharedOf = units.map(
+    (unit) =>
+      new Set(
+        words(unit)
+          .flatMap((w) => entryTerm(w) ?? [])
+          .filter((t) => terms.has(t)),
+      ),
+  );
+  // A word the passage repeats in every sentence ("mobile court") tells less of where the answer is
+  // than one in a single sentence ("convictions"): each counts 1 ÷ the sentences that hold it.
+  const holding = new Map<string, number>();
+  for (const shared of sharedOf) for (const t of shared) holding.set(t, (holding.get(t) ?? 0) + 1);
   const scored = units.map((unit, at) => {
-    const shared = new Set(
-      words(unit)
-        .flatMap((w) => entryTerm(w) ?? [])
-        .filter((t) => terms.has(t)),
-    ).size;
-    return { unit, at, score: shared + (figures && NUMBER_WORD.test(unit) ? 1 : 0) };
+    let score = figures && NUMBER_WORD.test(unit) ? 1 : 0;
+    for (const t of sharedOf[at]) score += 1 / (holding.get(t) ?? 1);
+    return { unit, at, score };
   });
   const best = [...scored].sort((a, b) => b.score - a.score || a.at - b.at);
   if (best[0].score === 0) return undefined;
-  const shown = best.slice(0, MAX_UNITS_SHOWN).filter((u, i) => i === 0 || (u.score >= best[0].score - 1 && u.score > 0));
+  const [top, next] = best;
+  // A second piece at least half as good joins the best; else, when the best points back ("This resulted
+  // in …"), the one just before it, which says what it points to.
+  const before = POINTS_BACK.test(top.unit) ? scored[top.at - 1] : undefined;
+  const second = next && next.score > 0 && next.score * 2 >= top.score ? next : before;
+  const shown = second ? [top, second] : [top];
   // Pieces that are not next to each other in the text are parted by "…", as a quotation marks a
   // cut; a list stays on lines of its own, so that a sentence after it is not read as its last item.
   return shown

@@ -18,6 +18,22 @@ describe('the sentences quoted to answer a question', () => {
   });
 });
 
+describe('the sentence chosen', () => {
+  const passage = {
+    ...topic,
+    text: 'River boats carry goods. River boats stop at towns. Boats are built in the north. The river boats made 40 trips. Crews are trained every year.',
+  };
+
+  it('is the one holding the word of the question that the passage says once, over words it repeats', () => {
+    expect(excerptFor(passage, ['boats', 'crews'], false)).toBe('Crews are trained every year.');
+  });
+
+  it('comes with the one before it when it points back to it', () => {
+    const text = 'Rivers flow to the sea. Mountains rise over the valley. The valley floods. This drowned 300 sheep.';
+    expect(excerptFor({ ...topic, text }, ['sheep'], true)).toBe('The valley floods. This drowned 300 sheep.');
+  });
+});
+
 describe('a list quoted beside a sentence', () => {
   it('keeps its lines, and the sentence after it a line of its own', () => {
     const text =

@@ -11,6 +11,8 @@ export interface Case {
   ids?: string[];
   /** For a row of the seven kinds: asked with this command instead of as a question. */
   command?: Command;
+  /** Words the sentences quoted as the answer must hold (the figure asked for, say). */
+  quotes?: string;
 }
 
 export const missionLookups: Case[] = [
@@ -106,6 +108,24 @@ export const questions: Case[] = [
   { text: 'how many students graduated?', status: 'found', first: 'unmik-human-rights-masters' },
   { text: 'when was UNJHRO established?', status: 'found', first: 'monusco-joint-human-rights-office' },
   { text: 'how many cases did the mobile court hear?', status: 'found', first: 'unmiss-mobile-courts' },
+  {
+    text: 'how many convictions did the mobile court hand down?',
+    status: 'found',
+    first: 'unmiss-mobile-courts',
+    quotes: 'nine convictions',
+  },
+  {
+    text: 'how many people were convicted by the mobile court?',
+    status: 'found',
+    first: 'unmiss-mobile-courts',
+    quotes: 'nine convictions',
+  },
+  {
+    text: 'how many inmates did the mobile court release?',
+    status: 'found',
+    first: 'unmiss-mobile-courts',
+    quotes: '25 inmates',
+  },
   { text: 'how many inmates were released in South Sudan?', status: 'found', first: 'unmiss-mobile-courts' },
   { text: 'how many voter registration centers closed?', status: 'found', first: 'minusca-electoral-support' },
   { text: 'tell me about MINUSCA', status: 'found', first: 'MINUSCA' },
