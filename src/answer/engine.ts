@@ -224,8 +224,9 @@ function answerQuestion(index: SearchIndex, understood: Understood, fromContext:
     return decide('not_found', index.knowledge.missions.map(unscored), [], { uncovered: understood.uncovered });
   }
   if (understood.missions.length > 0) return answerAboutMissions(index, understood, understood.missions, decide);
-  // A follow-up with no subject of its own ("and is it still active?") is about the conversation's mission.
-  if (fromContext.length > 0 && subjectWords(index, understood) === 0) {
+  // A follow-up with no subject of its own ("and is it still active?"), or one that points back to
+  // it ("when was it set up?"), is about the conversation's mission.
+  if (fromContext.length > 0 && (understood.refersBack || subjectWords(index, understood) === 0)) {
     return answerAboutMissions(index, understood, fromContext, decide);
   }
   if (asksForDirectory(index, understood)) return missionList(index, understood, decide);

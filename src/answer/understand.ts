@@ -13,6 +13,8 @@ export interface Understood {
   /** The words to search for (folded): padding dropped, synonyms read as the texts' words, intent words out. */
   words: string[];
   intents: ReadonlySet<IntentKind>;
+  /** It points back to what a thread was about ("when was it set up?"), with a word the glossary lists as `refers_back`. */
+  refersBack: boolean;
   /** The question is in French (the answer then says that the source is in English). */
   french: boolean;
   /** Missions the question names, by any name people type for them, and the words that name them. */
@@ -89,13 +91,18 @@ export function createUnderstanding(index: SearchIndex, resolveMission: MissionR
   };
 
   const clauseFacts = (words: TypedWord[]) => {
-    const folded = words.map((w) => w.word);
+    // Read as the whole question is read below, so that a glossary phrase meets it the same way.
+    const folded = withoutAuxiliaries(words, (w) => w.word)
+      .map((w) => w.word)
+      .filter((w) => w.length > 1);
     const reading = index.vocabulary(folded);
     const names = namedIn(folded).missions.length > 0;
     const place = words.some((_, i) => uncoveredPlace(words, i));
-    const intents = [...reading.intents].some((kind) => kind !== 'help');
+    // "Thanks, it helps" is no question: a word pointing back says nothing of its own.
+    const kinds = [...reading.intents].filter((kind) => kind !== 'refers_back');
+    const intents = kinds.some((kind) => kind !== 'help');
     return {
-      known: names || place || reading.intents.size > 0 || reading.words.some(known),
+      known: names || place || kinds.length > 0 || reading.words.some(known),
       courteous: reading.courteousOpening,
       subjectOrIntent: names || place || intents,
     };
@@ -120,7 +127,8 @@ export function createUnderstanding(index: SearchIndex, resolveMission: MissionR
     return {
       // Small words (English stop words, French markers) say nothing of the subject.
       words: reading.words.filter((w) => entryTerm(w) !== null && !frenchMarkers.has(stem(w))),
-      intents: reading.intents,
+      intents: new Set([...reading.intents].filter((kind) => kind !== 'refers_back')),
+      refersBack: reading.intents.has('refers_back'),
       french,
       missions,
       nameWords: new Set([...at].map((i) => reading.words[i])),

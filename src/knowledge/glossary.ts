@@ -23,6 +23,7 @@ export const INTENT_KINDS = [
   'stories',
   'list',
   'help',
+  'refers_back',
 ] as const;
 export type IntentKind = (typeof INTENT_KINDS)[number];
 

@@ -1,5 +1,5 @@
 import { type Glossary, INTENT_KINDS, type IntentKind, phraseKey } from './glossary.js';
-import { stem } from './text.js';
+import { stem, tokenize } from './text.js';
 
 type Meaning =
   | { kind: 'synonym'; term: string[]; french: boolean }
@@ -39,7 +39,7 @@ export interface Vocabulary {
 export function compileVocabulary(glossary: Glossary): Vocabulary {
   const byFirst = new Map<string, Phrase[]>();
   const add = (text: string, meaning: Meaning) => {
-    const key = phraseKey(text);
+    const key = phraseWords(text);
     if (key.length === 0) return;
     const list = byFirst.get(key[0]) ?? [];
     if (!list.some((p) => p.key.join(' ') === key.join(' '))) list.push({ key, meaning });
@@ -95,6 +95,17 @@ export function compileVocabulary(glossary: Glossary): Vocabulary {
 
 const AUXILIARY = new Set(['do', 'does', 'did']);
 const PREPOSITIONS = new Set(['in', 'for', 'about', 'with', 'on', 'at', 'to', 'there', 'here']);
+
+/**
+ * A glossary phrase as a question's words meet it: "did" inside it is dropped as the question drops
+ * it ("how long did it run"); at either end it stays, as a phrase of its own ("does what").
+ */
+function phraseWords(text: string): string[] {
+  // A question's one-letter words are dropped before the glossary reads it ("how do I use you").
+  const words = tokenize(text).filter((w) => w.length > 1);
+  const inside = (i: number) => i > 0 && i < words.length - 1 && !PREPOSITIONS.has(words[i + 1]);
+  return words.filter((w, i) => !(AUXILIARY.has(w) && inside(i))).map(stem);
+}
 
 /**
  * "How do they…", "what does the team…": "do" helping another verb says nothing; it is the verb

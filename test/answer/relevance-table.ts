@@ -108,6 +108,11 @@ export const questions: Case[] = [
   { text: 'how many students graduated?', status: 'found', first: 'unmik-human-rights-masters' },
   { text: 'when was UNJHRO established?', status: 'found', first: 'monusco-joint-human-rights-office' },
   { text: 'how many cases did the mobile court hear?', status: 'found', first: 'unmiss-mobile-courts' },
+  { text: 'what does a human rights officer do?', status: 'found', first: 'core-activities' },
+  { text: 'what is the budget of MINUSCA?', status: 'not_found' },
+  { text: 'when did UNMIK begin?', status: 'not_found' },
+  { text: 'when was UNJHRO created?', status: 'found', first: 'monusco-joint-human-rights-office' },
+  { text: 'how do I use you?', status: 'help' },
   {
     text: 'how many convictions did the mobile court hand down?',
     status: 'found',
@@ -400,6 +405,7 @@ export const byKind: Record<string, Case[]> = {
   ],
   /** French. */
   french: [
+    { text: 'quel est le budget de la MINUSCA ?', status: 'not_found' },
     // Every courtesy word of the glossary is read alike before a question: "stp" as "svp".
     { text: 'svp quels sont les objectifs, la formation', status: 'found', first: 'goals' },
     { text: 'stp quels sont les objectifs, la formation', status: 'found', first: 'goals' },
@@ -445,6 +451,11 @@ export const byKind: Record<string, Case[]> = {
 /** Follow-ups in a conversation: the entry the previous answer was about, and what the follow-up must return. */
 export const followUps: (Case & { about: string })[] = [
   { about: 'MINUSCA', text: 'and is it still active?', status: 'found', first: 'MINUSCA' },
+  { about: 'MINUSTAH', text: 'how long did it run?', status: 'found', first: 'MINUSTAH' },
+  { about: 'UNMISS', text: 'when did it start?', status: 'not_found' },
+  { about: 'UNMIK', text: 'when was it set up?', status: 'not_found' },
+  { about: 'MINUSCA', text: 'what about the mobile courts?', status: 'found', first: 'unmiss-mobile-courts' },
+  { about: 'UNMIK', text: 'how many students graduated there?', status: 'found', first: 'unmik-human-rights-masters' },
   { about: 'minusca-electoral-support', text: 'is that mission still active?', status: 'found', first: 'MINUSCA' },
   { about: 'MINUSTAH', text: 'what does it stand for?', status: 'found', first: 'MINUSTAH' },
   { about: 'UNMISS', text: 'what about its stories?', status: 'found', first: 'unmiss-mobile-courts' },

@@ -76,6 +76,14 @@ describe('glossary.yml', () => {
     expect(top()).toBe('unmiss-mobile-courts');
   });
 
+  it('a phrase with "do" or a one-letter word inside meets the question as people type it', () => {
+    const kb = fixtureCopy();
+    const ask = () => createAnswerEngine(loadKnowledge(kb.dir)).answer({ command: null, text: 'How do I ask you?' }).status;
+    expect(ask()).not.toBe('help');
+    kb.edit('glossary.yml', 'help: [help]', 'help: [help, how do I ask you]');
+    expect(ask()).toBe('help');
+  });
+
   it('a French phrase reaches the English text, and the answer says the source is in English', () => {
     const kb = fixtureCopy();
     appendFileSync(join(kb.dir, 'glossary.yml'), 'french_markers: [les, au, du]\n');
