@@ -83,6 +83,10 @@ export const missionLookups: Case[] = [
   { text: 'the UN mission in Mali', status: 'found', first: 'MINUSMA' },
   { text: '  MINUSTAH  ', status: 'found', first: 'MINUSTAH' },
   { text: '<#C024BE91L|haiti>', status: 'found', first: 'MINUSTAH' },
+  // A web address is no mission name: "org" is not the start of "Organization".
+  { text: 'un.org', status: 'help' },
+  { text: 'someone@un.org', status: 'not_found' },
+  { text: 'https://minusca.unmissions.org/en', status: 'found', first: 'MINUSCA' },
   { text: 'xyzzy', status: 'not_found', ids: [] },
   { text: 'Narnia', status: 'not_found', ids: [] },
   { text: 'Iran', status: 'not_found', ids: ['UNAMI'] },
@@ -162,6 +166,7 @@ export const questions: Case[] = [
 ];
 
 export const storyRequests: Case[] = [
+  { text: 'example.org', status: 'not_found' },
   { text: 'South Sudan', status: 'found', ids: ['unmiss-mobile-courts'] },
   { text: 'Bakala', status: 'found', first: 'minusca-bakala-forum' },
   { text: 'masters', status: 'found', first: 'unmik-human-rights-masters' },
