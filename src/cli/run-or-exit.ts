@@ -7,6 +7,11 @@ import { DatabaseStartError } from '../store/errors.js';
  * are printed as they are, without a stack trace; the exit code says what happened.
  */
 export function runOrExit(main: () => Promise<number | undefined>): void {
+  // The reader went away (`npm run ask -- --jsonl … | head -1`): there is no one left to answer.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
   main().then(
     (code) => {
       process.exitCode = code ?? 0;

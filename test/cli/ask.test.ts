@@ -58,6 +58,14 @@ describe('npm run ask', () => {
     expect(refused).toEqual({ error: expect.stringContaining('"context" must be an object'), line: 2 });
   });
 
+  it('--jsonl stops quietly when its reader goes away (`| head -1`)', async () => {
+    const input = Array.from({ length: 3_000 }, () => '{"command": "/hr-mission", "text": "MINUSCA"}').join('\n');
+    const run = await runScript('src/cli/ask.ts', ['--jsonl'], { input, env: onFixture, firstLineOnly: true });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout.split('\n')[0])).toMatchObject({ status: 'found' });
+  });
+
   it('--jsonl answers each line in order, with one error object per bad line', async () => {
     const input = [
       '{"command": "/hr-mission", "text": "MINUSCA"}',

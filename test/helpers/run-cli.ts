@@ -13,11 +13,12 @@ export interface Run {
 /**
  * Runs one of the project's entry points as a user would: with tsx, from the repo root (or `cwd`,
  * whose .env it then reads), with no Slack settings and the default knowledge folder.
+ * `firstLineOnly` stops reading its output after the first line.
  */
 export function runScript(
   script: string,
   args: string[] = [],
-  { input = '', env = {} as NodeJS.ProcessEnv, cwd = ROOT } = {},
+  { input = '', env = {} as NodeJS.ProcessEnv, cwd = ROOT, firstLineOnly = false } = {},
 ): Promise<Run> {
   // Blank, not absent: dotenv leaves set variables alone, so a developer's own .env cannot leak in.
   // The console records: into a data folder of its own, never the developer's ./data or PostgreSQL.
@@ -38,6 +39,8 @@ export function runScript(
     let stderr = '';
     child.stdout.on('data', (d) => {
       stdout += d;
+      // A reader that goes away after one line, as `| head -1` does.
+      if (firstLineOnly && stdout.includes('\n')) child.stdout.destroy();
     });
     child.stderr.on('data', (d) => {
       stderr += d;
