@@ -193,6 +193,8 @@ export const storyRequests: Case[] = [
 export const byKind: Record<string, Case[]> = {
   /** Padding: greetings, thanks, apologies, self-introductions and emoji around a question. */
   padding: [
+    { text: 'what is UNJHRO exactly?', status: 'found', first: 'monusco-joint-human-rights-office' },
+    { text: 'what is UNJHRO, in simple terms?', status: 'found', first: 'monusco-joint-human-rights-office' },
     {
       text: "Good morning! Quick one from a new colleague: what are the human rights teams' goals? Many thanks 🙏",
       status: 'found',
