@@ -1,5 +1,5 @@
 import type { SearchResult } from 'minisearch';
-import { nameTerm, type SearchIndex, type SpokenWord, spoken } from '../knowledge/search-index.js';
+import { entryTerm, nameTerm, type SearchIndex, type SpokenWord, spoken } from '../knowledge/search-index.js';
 import { editDistance, swappedLetters, words } from '../knowledge/text.js';
 import type { Mission } from '../knowledge/types.js';
 import type { Ranked } from './types.js';
@@ -14,6 +14,8 @@ export interface MissionMatch {
 type Tier = 0 | 1 | 2 | 3;
 
 const MAX_SUGGESTIONS = 3;
+/** Shorter words ("St", "DR") are too often abbreviations to say a name is another place's. */
+const STRANGER_MIN_LENGTH = 4;
 /** A lone typo is trusted only in a word this long; shorter ones ("Iran") are suggestions. */
 const TRUSTED_TYPO_LENGTH = 5;
 
@@ -45,6 +47,15 @@ function judge(hit: SearchResult, typed: SpokenWord[], index: SearchIndex): Cand
     tier: (matched.length ? Math.min(...matched) : 0) as Tier,
     score: hit.score,
   };
+}
+
+/** A word no mission's name, no entry and no glossary phrase holds, nor a typo of a name (a stranger's name, not a slip). */
+function isStranger(index: SearchIndex, word: string): boolean {
+  const term = entryTerm(word);
+  if (word.length < STRANGER_MIN_LENGTH || term === null || index.documentFrequency.has(term)) return false;
+  if (index.vocabulary([word]).words[0] !== word) return false;
+  const typed = spoken(word);
+  return ![...index.nameWords.values()].some((names) => names.some((name) => tier(typed, name) > 0));
 }
 
 const better = (a: Candidate, b: Candidate) => b.matched - a.matched || b.tier - a.tier || b.score - a.score;
@@ -118,6 +129,11 @@ function resolveMission(index: SearchIndex, typedWords: string[]): MissionMatch 
 
   const level = ranked.filter((c) => c.matched === top.matched && c.tier === top.tier);
   const toRanked = (c: Candidate): Ranked<Mission> => ({ entry: index.missionsById.get(c.mission) as Mission, score: c.score });
+  // "Equatorial Guinea", "Congo-Brazzaville": a word beside the name that nothing the bot knows
+  // holds names another place; the mission is then only a suggestion.
+  if (top.matched < typed.length && typed.some(({ word }) => isStranger(index, word))) {
+    return { status: 'not_found', missions: ranked.slice(0, MAX_SUGGESTIONS).map(toRanked) };
+  }
   if (top.tier >= 2) {
     return { status: level.length === 1 ? 'found' : 'ambiguous', missions: level.map(toRanked) };
   }

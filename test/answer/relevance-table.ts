@@ -83,10 +83,16 @@ export const missionLookups: Case[] = [
   { text: 'the UN mission in Mali', status: 'found', first: 'MINUSMA' },
   { text: '  MINUSTAH  ', status: 'found', first: 'MINUSTAH' },
   { text: '<#C024BE91L|haiti>', status: 'found', first: 'MINUSTAH' },
+  // Another country that shares a word with a mission's: a suggestion, not that mission's card.
+  { text: 'Equatorial Guinea', status: 'not_found', first: 'UNIOGBIS' },
+  { text: 'Papua New Guinea', status: 'not_found', first: 'UNIOGBIS' },
+  { text: 'Guinea Conakry', status: 'not_found', first: 'UNIOGBIS' },
+  { text: 'Congo-Brazzaville', status: 'not_found', first: 'MONUSCO' },
+  { text: 'Mali human rights', status: 'found', first: 'MINUSMA' },
   // A web address is no mission name: "org" is not the start of "Organization".
   { text: 'un.org', status: 'help' },
   { text: 'someone@un.org', status: 'not_found' },
-  { text: 'https://minusca.unmissions.org/en', status: 'found', first: 'MINUSCA' },
+  { text: 'https://minusca.unmissions.org/en', status: 'not_found', first: 'MINUSCA' },
   { text: 'xyzzy', status: 'not_found', ids: [] },
   { text: 'Narnia', status: 'not_found', ids: [] },
   { text: 'Iran', status: 'not_found', ids: ['UNAMI'] },
