@@ -92,7 +92,7 @@ export function createAnswerEngine(knowledge: KnowledgeBase, { indexStore, index
   };
 }
 
-type Extra = Pick<Decision, 'excerpt' | 'uncovered' | 'listed'>;
+type Extra = Pick<Decision, 'excerpt' | 'uncovered' | 'listed' | 'offTheme'>;
 type Decide = (status: Status, results: Ranked[], related?: Story[], extra?: Extra) => Decision;
 
 /** One entry is never shown twice in an answer: a mission card's stories are not offered again beside it. */
@@ -182,7 +182,10 @@ function answerStory({ index, resolveMission, query, understood, decide }: Comma
     // means; the mission's acronym and country, which all of them carry, do not.
     const carriedByAll = new Set(named.flatMap(({ entry }) => wordsOf(`${entry.id} ${entry.where}`)));
     const theme = understood.words.filter((w) => !carriedByAll.has(w));
-    return decide('found', rankStories(index, ofMissions, theme, { fields: ['names', 'title', 'keywords', 'asks'] }));
+    // "Kosovo missing persons" when no story of Kosovo is about them: the mission, whose card may be, as a suggestion.
+    const scope = { fields: ['names', 'title', 'keywords', 'asks'] } as const;
+    if (noStoryAbout(index, ofMissions, theme, understood, scope)) return decide('not_found', named, [], { offTheme: true });
+    return decide('found', rankStories(index, ofMissions, theme, scope));
   }
   // No mission named, or none with a story yet: the stories' own words may still say which is
   // meant ("joint office" is a word of UNIOGBIS's name, and both words of the UNJHRO story).
@@ -274,9 +277,9 @@ function answerAboutMissions(index: SearchIndex, understood: Understood, named: 
   const subject = understood.words.filter((w) => !understood.nameWords.has(w));
   if (wantsStory(understood)) {
     const stories = storiesOf(index, named);
-    if (stories.length === 0) return card(named[0]);
-    const ranked = rankStories(index, stories, subject, { figures });
-    return decide('found', ranked);
+    // None of its stories is about what was asked ("a quote about missing persons in Kosovo"): its card may be.
+    if (stories.length === 0 || noStoryAbout(index, stories, subject, understood, { figures })) return card(named[0]);
+    return decide('found', rankStories(index, stories, subject, { figures }));
   }
   const [own] = searchEntries(index, subject, { limit: 1, figures, within: entriesAbout(index, named) });
   // Beside them, the general topic that answers the question better, if one does; other missions' entries are not what was asked.
@@ -301,6 +304,23 @@ function rankStories(
   const scores = new Map(ranking.map((r) => [r.entry.id, r.score]));
   const ranked = stories.map((entry) => ({ entry, score: scores.get(entry.id) ?? 0 })).sort((a, b) => b.score - a.score);
   return ranked.slice(0, MAX_STORY_RESULTS);
+}
+
+/**
+ * Words the knowledge knows were asked beside the missions' names, and none of these stories
+ * matches any of them: no story is about what was asked.
+ */
+function noStoryAbout(
+  index: SearchIndex,
+  stories: readonly Story[],
+  words: readonly string[],
+  understood: Understood,
+  scope: Omit<SearchScope, 'limit' | 'types' | 'within'>,
+): boolean {
+  const theme = words.filter((w) => !understood.nameWords.has(w) && index.documentFrequency.has(entryTerm(w) ?? ''));
+  if (theme.length === 0) return false;
+  const within = new Set(stories.map((story) => story.id));
+  return searchEntries(index, theme, { ...scope, types: ['story'], limit: 1, minCoverage: 0, within }).length === 0;
 }
 
 /** What an answer lists beside its entry: a mission's stories. */

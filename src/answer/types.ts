@@ -52,4 +52,6 @@ export interface Decision {
   uncovered?: string;
   /** For a list of missions: only those still running, or only those that ended, as asked. */
   listed?: 'active' | 'ended';
+  /** For a story request not found: the missions named have stories, but none about what was asked. */
+  offTheme?: true;
 }

@@ -174,9 +174,12 @@ function notFound(decision: Decision): EntryView {
       };
     case 'story':
       if (suggestions.length) {
+        const named = suggestions.map((m) => bold(m.title)).join(' or ');
         return {
           blocks: sections(
-            `There is no story about ${suggestions.map((m) => bold(m.title)).join(' or ')} yet.\nIts mission card has what has been published; \`/hr-story\` lists every story.`,
+            decision.offTheme
+              ? `No story of ${named} is about ${quoteQuery(decision)}.\nIts mission card has what has been published; \`/hr-story ${suggestions[0].id}\` lists its stories.`
+              : `There is no story about ${named} yet.\nIts mission card has what has been published; \`/hr-story\` lists every story.`,
           ),
           links,
         };

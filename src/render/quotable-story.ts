@@ -29,12 +29,13 @@ export function renderQuotableStory(decision: Decision): QuotableStory | undefin
   };
 }
 
-/** Why a story search gave no story, in plain text: nothing asked, no story about the mission named yet, or nothing matching. */
+/** Why a story search gave no story, in plain text: nothing asked, no story about the mission named yet, none about what was asked, or nothing matching. */
 export function renderNoStory(decision: Decision): string {
   const asked = echoed(decision.query);
   if (decision.status === 'list' || decision.status === 'help') return 'Name a mission, a country or a theme to get a story.';
   const missions = decision.results.filter((r) => r.entry.type === 'mission').map((r) => r.entry.title);
-  return missions.length > 0
-    ? `There is no story about ${missions.join(' or ')} yet (asked for ${asked}).`
-    : `No story found for ${asked}: try a mission's acronym, a country or a theme.`;
+  if (missions.length === 0) return `No story found for ${asked}: try a mission's acronym, a country or a theme.`;
+  return decision.offTheme
+    ? `No story of ${missions.join(' or ')} is about ${asked}.`
+    : `There is no story about ${missions.join(' or ')} yet (asked for ${asked}).`;
 }

@@ -105,6 +105,7 @@ export const missionLookups: Case[] = [
 ];
 
 export const questions: Case[] = [
+  { text: 'a quote for a tweet about missing persons in Kosovo', status: 'found', first: 'UNMIK' },
   { text: 'what is the role of OHCHR?', status: 'found', first: 'ohchr-support' },
   { text: 'who leads the human rights team in a mission?', status: 'found', first: 'ohchr-support' },
   { text: 'what did UNMIK do about missing persons?', status: 'found', first: 'UNMIK' },
@@ -172,6 +173,10 @@ export const questions: Case[] = [
 ];
 
 export const storyRequests: Case[] = [
+  // A theme none of the place's stories is about: no story of that place is offered as if it were.
+  { text: 'Kosovo missing persons', status: 'not_found', first: 'UNMIK' },
+  { text: 'South Sudan elections', status: 'not_found', first: 'UNMISS' },
+  { text: 'DRC elections', status: 'not_found', first: 'MONUSCO' },
   { text: 'example.org', status: 'not_found' },
   { text: 'South Sudan', status: 'found', ids: ['unmiss-mobile-courts'] },
   { text: 'Bakala', status: 'found', first: 'minusca-bakala-forum' },

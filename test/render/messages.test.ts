@@ -160,6 +160,13 @@ describe('lists, ambiguity, not found, help', () => {
     expect(all(message)).toContain('There is no story about *MINUSTAH · Haiti* yet.');
   });
 
+  it("a theme none of a mission's stories is about says so, and offers its card and its stories", () => {
+    const message = render('/hr-story', 'Kosovo elections');
+    expect(all(message)).toContain('No story of *UNMIK · Kosovo* is about “Kosovo elections”.');
+    expect(all(message)).toContain('`/hr-story UNMIK` lists its stories');
+    expect(buttonsOf(message.blocks).map((b) => b.text.text)).toEqual(['UNMIK · Kosovo']);
+  });
+
   it('help explains both commands and questions', () => {
     const text = all(render('/hr-mission', 'help'));
     expect(text).toContain('/hr-mission &lt;acronym, country or town&gt;');
