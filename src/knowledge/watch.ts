@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type FSWatcher, watch } from 'chokidar';
 
@@ -53,27 +53,29 @@ export function watchFolder(dir: string, { onChange, onError }: WatchHandlers, s
   const armContent = async () => {
     const previous = content;
     // The resolved folder, not the path: after a swap the old and new watchers must not share a handle.
-    const next = watch(watchedTarget ?? path, { ignoreInitial: true, followSymlinks: true, ignorePermissionErrors: true })
+    const next = watch(watched?.real ?? path, { ignoreInitial: true, followSymlinks: true, ignorePermissionErrors: true })
       .on('all', settle)
       .on('error', failed);
     content = next;
     await previous?.close().catch(() => {});
     await new Promise<void>((resolve) => next.once('ready', () => resolve()));
   };
-  // A watcher follows the folder it was given; a rename or symlink swap of the whole folder shows
-  // only in what its path resolves to.
-  const target = () => {
+  // A watcher follows the folder it was given; a swap of the whole folder shows only in what its
+  // path resolves to (a symlink swapped) or in the folder found there (another one renamed to it).
+  const identify = () => {
     try {
-      return realpathSync(path);
+      const real = realpathSync(path);
+      const { dev, ino } = statSync(real);
+      return { real, id: `${dev}:${ino}:${real}` };
     } catch {
       return undefined;
     }
   };
-  let watchedTarget = target();
+  let watched = identify();
   const swapCheck = setInterval(() => {
-    const now = target();
-    if (now === watchedTarget) return;
-    watchedTarget = now;
+    const now = identify();
+    if (now?.id === watched?.id) return;
+    watched = now;
     rearm = true;
     settle();
   }, SWAP_CHECK_MS).unref();

@@ -81,6 +81,20 @@ describe('every way an editor or a tool saves is picked up', () => {
     await eventually(() => storyIds(w).includes('later-in-b'), 5_000, 'an edit in the new target');
   });
 
+  it('the whole folder swapped for another by renaming (mv live old && mv new live), and edits in the new one', async () => {
+    const a = knowledgeCopy();
+    const b = knowledgeCopy();
+    b.write('stories/only-in-b.md', storyCopy(b.dir, 'only-in-b'));
+    const old = `${a.dir}-old`;
+    const w = await watchKnowledge(a.dir);
+    cleanup.push(a.remove, b.remove, () => rmSync(old, { recursive: true, force: true }), w.close);
+    renameSync(a.dir, old);
+    renameSync(b.dir, a.dir);
+    await eventually(() => storyIds(w).includes('only-in-b'), 5_000, 'serving the new folder');
+    a.write('stories/later-in-new.md', storyCopy(a.dir, 'later-in-new'));
+    await eventually(() => storyIds(w).includes('later-in-new'), 5_000, 'an edit in the new folder');
+  });
+
   it('1,000 files created at once give one reload, not a storm', async () => {
     const { kb, w } = await watched();
     const text = storyCopy(kb.dir, 'bulk-0');
