@@ -1,4 +1,5 @@
 import { Kysely, Migrator, PostgresDialect, type PostgresPool, sql } from 'kysely';
+import { lockDataDir } from './data-dir-lock.js';
 import { DatabaseStartError } from './errors.js';
 import { migrationProvider } from './migrations.js';
 import { pglitePool } from './pglite-pool.js';
@@ -66,15 +67,19 @@ async function openPostgres(config: DatabaseConfig, url: string): Promise<Databa
 }
 
 async function openPGlite(config: DatabaseConfig): Promise<Database> {
-  return fromPool(
-    pglitePool(await openPGliteWorker(config.dataDir, { signal: config.signal, holdProcess: config.holdProcess })),
-    'pglite',
-  );
+  const unlock = config.dataDir ? lockDataDir(config.dataDir) : () => {};
+  try {
+    const worker = await openPGliteWorker(config.dataDir, { signal: config.signal, holdProcess: config.holdProcess });
+    return fromPool(pglitePool(worker), 'pglite', unlock);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
 }
 
-function fromPool(pool: PostgresPool, kind: Database['kind']): Database {
+function fromPool(pool: PostgresPool, kind: Database['kind'], release = () => {}): Database {
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind, close: () => db.destroy() };
+  return { db, kind, close: () => db.destroy().finally(release) };
 }
 
 async function migrate(db: Kysely<Tables>, setting: string): Promise<void> {

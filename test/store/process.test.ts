@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -58,6 +59,26 @@ describe('the console and `ask`', () => {
     expect((JSON.parse(report.stdout) as ReportJson).unanswered).toContainEqual(
       expect.objectContaining({ text: 'zzyzx quorble', count: 1 }),
     );
+  }, 90_000);
+});
+
+describe('the embedded database serves one process at a time', () => {
+  it('`npm run report` is refused while another process holds DATA_DIR, and runs once that one is gone', async () => {
+    const data = join(folder(), 'data');
+    // This test's own process holds the folder, as a running bot would.
+    writeFileSync(`${data}.lock`, String(process.pid));
+    const refused = await runScript('src/cli/report.ts', [], { env: { DATA_DIR: data } });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(new RegExp(`^DATA_DIR: .* is in use by another process of the bot \\(pid ${process.pid}\\)`)),
+    ]);
+    expect(existsSync(data)).toBe(false);
+
+    // A process that died holding it leaves its file behind: the next one takes it over, and gives it back.
+    writeFileSync(`${data}.lock`, String(spawnSync(process.execPath, ['-e', '']).pid));
+    const report = await runScript('src/cli/report.ts', ['--json'], { env: { DATA_DIR: data } });
+    expect(report.code).toBe(0);
+    expect(existsSync(`${data}.lock`)).toBe(false);
   }, 90_000);
 });
 
