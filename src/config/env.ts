@@ -74,7 +74,11 @@ export type Config =
 /** A setting is missing or wrong; the message names the variable and where to find its value. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`The configuration is not usable:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every setting.`);
+    super(
+      problems.length === 1
+        ? `${problems[0]} (every setting is in .env.example)`
+        : `The configuration is not usable:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every setting.`,
+    );
     this.name = 'ConfigError';
   }
 }

@@ -69,6 +69,11 @@ function expectNamedFailure(ended: Ended, setting: string) {
     lines.filter((line) => line.includes(setting)),
     ended.output,
   ).toHaveLength(1);
+  // One line for the operator: the bot's message, beside at most the framework's own JSON log lines.
+  expect(
+    lines.filter((line) => !line.startsWith('{')),
+    ended.output,
+  ).toEqual([expect.stringContaining(setting)]);
   expect(
     lines.filter((line) => /^\s+at /.test(line)),
     ended.output,
