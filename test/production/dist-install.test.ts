@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,9 +14,15 @@ const run = promisify(execFile);
 const NO_SLACK = { SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', KNOWLEDGE_DIR: '' };
 
 /** What an operator deploys: the package files, the knowledge and a built dist/, installed without dev dependencies. */
+let parent: string;
 let dir: string;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'hr-bot-production-'));
+  // Inside a folder whose node_modules has the dev dependencies, as a deploy folder made in a
+  // checkout is: the built commands must not take the tsx they find there for their own.
+  parent = mkdtempSync(join(tmpdir(), 'hr-bot-production-'));
+  symlinkSync(join(ROOT, 'node_modules'), join(parent, 'node_modules'));
+  dir = join(parent, 'deploy');
+  mkdirSync(dir);
   for (const path of ['package.json', 'package-lock.json', 'knowledge', 'scripts']) {
     cpSync(join(ROOT, path), join(dir, path), { recursive: true });
   }
@@ -25,7 +31,7 @@ beforeAll(async () => {
   await run('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: dir });
 }, 90_000);
 afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
+  rmSync(parent, { recursive: true, force: true });
 });
 
 describe('a production install (npm ci --omit=dev over a built dist/)', () => {
