@@ -111,6 +111,14 @@ describe('manifest.yml', () => {
     ]);
   });
 
+  it("is what the README's install step tells the admin: every scope and event it asks for is named there", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const install = readme.slice(readme.indexOf('## Installing it in Slack'), readme.indexOf('2. **Install to Workspace**'));
+    for (const name of [...manifest.oauth_config.scopes.bot, ...manifest.settings.event_subscriptions.bot_events]) {
+      expect(install, name).toContain(`\`${name}\``);
+    }
+  });
+
   it('enables Home and Messages tabs, interactivity and Socket Mode', () => {
     expect(manifest.features.app_home).toEqual({
       home_tab_enabled: true,
