@@ -139,18 +139,25 @@ class FolderReader {
       this.brokenFiles.add(folder);
       return [];
     }
-    const all: Loaded<T>[] = [];
+    const files: { name: string; parsed: ParsedFile | undefined }[] = [];
     for (const name of names.sort()) {
       yield;
-      const file = `${folder}/${name}`;
-      const parsed = this.parse(file);
+      files.push({ name, parsed: this.parse(`${folder}/${name}`) });
+    }
+    // The file named after its id is the original; another holding that id ("x (1).md", a new file
+    // begun from a copy) is the duplicate, whichever sorts first.
+    const namedAfterId = ({ name, parsed }: (typeof files)[number]) =>
+      (parsed?.data as { id?: unknown } | undefined)?.id === basename(name, extension);
+    const all: Loaded<T>[] = [];
+    for (const { name, parsed } of [...files.filter(namedAfterId), ...files.filter((f) => !namedAfterId(f))]) {
+      yield;
       const loaded = parsed ? this.check(schema, parsed.data, parsed, []) : [];
       if (loaded.length === 0) this.brokenIds.add(basename(name, extension));
       for (const { value, parsed } of loaded) {
         const id = (value as { id: string }).id;
         if (id !== basename(name, extension)) {
           this.problems.push({
-            file,
+            file: parsed.file,
             line: parsed.lineOf(['id']),
             message: `id "${id}" does not match the file name: rename the file to ${id}${extension} or change the id`,
           });
@@ -238,7 +245,7 @@ class FolderReader {
       this.problems.push({
         file: parsed.file,
         line: idLine,
-        message: `duplicate id "${id}" (already used in ${earlier.file}): give each entry its own id`,
+        message: `duplicate id "${id}" (already used in ${earlier.file}): give this entry an id of its own and name its file after it, or delete this file if it is a copy`,
       });
       return [];
     }

@@ -22,9 +22,11 @@ export function unreadFiles(dir: string): string[] {
     return names
       .filter((name) => extname(name) !== extension && !EDITOR_LEFTOVER.test(name))
       .sort()
-      .map(
-        (name) =>
-          `${folder}/${name}: not read, only ${extension} files are; rename it ${basename(name, extname(name))}${extension} if it is one`,
-      );
+      .map((name) => {
+        // "story.md.txt": Notepad adds its own extension after the one typed.
+        const stem = basename(name, extname(name));
+        const renamed = stem.endsWith(extension) ? stem : `${stem}${extension}`;
+        return `${folder}/${name}: not read, only ${extension} files are; rename it ${renamed} if it is one`;
+      });
   });
 }

@@ -130,6 +130,7 @@ describe('npm run kb:check on a folder with files the bot does not read', () => 
     const kb = knowledgeCopy();
     try {
       kb.write('stories/new-story.txt', 'A story saved as plain text.\n');
+      kb.write('stories/notepad.md.txt', 'A story Notepad saved with its own extension.\n');
       kb.write('missions/UNMISS.yaml', 'id: UNMISS\n');
       kb.write('stories/.new-story.md.swp', 'swap');
       kb.write('stories/new-story.md~', 'backup');
@@ -138,6 +139,7 @@ describe('npm run kb:check on a folder with files the bot does not read', () => 
       expect(stdout.trim().split('\n').slice(1)).toEqual([
         '  missions/UNMISS.yaml: not read, only .yml files are; rename it UNMISS.yml if it is one',
         '  stories/new-story.txt: not read, only .md files are; rename it new-story.md if it is one',
+        '  stories/notepad.md.txt: not read, only .md files are; rename it notepad.md if it is one',
       ]);
     } finally {
       kb.remove();

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copiesForEachTest, problemsOf } from '../helpers/knowledge.js';
@@ -31,13 +31,15 @@ describe('a broken knowledge file is refused with its file, line and fix', () =>
     ]);
   });
 
-  it('a duplicate id', () => {
+  it('a duplicate id: the copy is named, never the file named after the id, and no rename onto it is proposed', () => {
     const kb = copy();
-    kb.write('topics/goals-again.md', kb.read('topics/goals.md'));
-    const problems = problemsOf(kb.dir);
-    expect(problems).toContainEqual(
-      'topics/goals.md:2: duplicate id "goals" (already used in topics/goals-again.md): give each entry its own id',
-    );
+    for (const copied of ['topics/goals (1).md', 'topics/goals-again.md', 'topics/a-new-topic.md']) {
+      kb.write(copied, kb.read('topics/goals.md'));
+      expect(problemsOf(kb.dir)).toEqual([
+        `${copied}:2: duplicate id "goals" (already used in topics/goals.md): give this entry an id of its own and name its file after it, or delete this file if it is a copy`,
+      ]);
+      rmSync(join(kb.dir, copied));
+    }
   });
 
   it('a story naming a mission that does not exist', () => {
