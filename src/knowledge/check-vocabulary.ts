@@ -7,6 +7,7 @@ import type { Entry, KnowledgeBase } from './types.js';
 import { compileVocabulary, withoutAuxiliaries } from './vocabulary.js';
 
 type LineOfEntry = (entry: Entry, path: PropertyKey[]) => number | undefined;
+type LineOfGlossary = (path: readonly PropertyKey[]) => number | undefined;
 
 /**
  * The `asks:` lines against their entries: a phrasing must be answerable from its own entry's
@@ -14,12 +15,17 @@ type LineOfEntry = (entry: Entry, path: PropertyKey[]) => number | undefined;
  * (A synonym whose term no entry holds is not refused: deleting the last story about a theme
  * must not make the folder invalid; the synonym then simply finds nothing.)
  */
-export function* checkVocabulary(kb: KnowledgeBase, lineOfEntry: LineOfEntry): Steps<Problem[]> {
+export function* checkVocabulary(
+  kb: KnowledgeBase,
+  lineOfEntry: LineOfEntry,
+  lineOfGlossary: LineOfGlossary,
+): Steps<Problem[]> {
   const problems: Problem[] = [];
   const entries: Entry[] = [...kb.missions, ...kb.topics, ...kb.stories];
 
   const missionsById = new Map(kb.missions.map((m) => [m.id, m]));
   const read = compileVocabulary(kb.glossary);
+  const termNotInTexts = termsNoTextHolds(kb, entries.map((entry) => ownTerms(entry, missionsById)), lineOfGlossary);
   for (const entry of entries) {
     if (!entry.asks?.length) continue;
     yield;
@@ -31,10 +37,27 @@ export function* checkVocabulary(kb: KnowledgeBase, lineOfEntry: LineOfEntry): S
         problems.push({
           file: entry.file,
           line: lineOfEntry(entry, ['asks', i]),
-          message: `asks "${ask}": ${asked.length === 0 ? 'has no words to search for' : `${missing.map((w) => `"${w}"`).join(', ')} not in this entry's text`}; an asks line must be a question this entry's own text answers (or add the missing word to ${GLOSSARY_FILE} as a synonym of a word of the text)`,
+          message: `asks "${ask}": ${asked.length === 0 ? 'has no words to search for' : `${missing.map((w) => `"${w}"`).join(', ')} not in this entry's text`}; an asks line must be a question this entry's own text answers (or add the missing word to ${GLOSSARY_FILE} as a synonym of a word of the text)${missing.flatMap(termNotInTexts).join('')}`,
         });
       }
     });
   }
   return problems;
+}
+
+/**
+ * For a word an asks line is missing: where the glossary put it there, as a term no entry's text
+ * holds ("moblie courts" for "mobile courts"): the mistake is that term, not the asks line.
+ */
+function termsNoTextHolds(kb: KnowledgeBase, entryTerms: ReadonlySet<string>[], lineOfGlossary: LineOfGlossary) {
+  const inTexts = (term: string) => entryTerms.some((terms) => terms.has(term));
+  return (missing: string): string[] => {
+    if (inTexts(missing)) return [];
+    const at = kb.glossary.synonyms.findIndex(({ term }) => words(term).some((w) => entryTerm(w) === missing));
+    if (at < 0) return [];
+    const line = lineOfGlossary(['synonyms', at, 'term']);
+    return [
+      `; "${missing}" comes from ${GLOSSARY_FILE}${line ? `:${line}` : ''}, term "${kb.glossary.synonyms[at].term}", which no entry's text holds: check its spelling`,
+    ];
+  };
 }

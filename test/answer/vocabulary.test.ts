@@ -121,4 +121,16 @@ describe('glossary.yml', () => {
     kb.write('glossary.yml', ['intents:', "  help: [help, '?']"].join('\n'));
     expect(problemsOf(kb.dir)).toEqual([expect.stringMatching(/^glossary\.yml:2: "\?" has no word of two letters or more/)]);
   });
+
+  it('a misspelt term that breaks an asks line is named, with its line, beside that asks line', () => {
+    const kb = fixtureCopy();
+    kb.edit('stories/unmiss-mobile-courts.md', /\n---\n/, '\nasks:\n  - Where do travelling courts sit?\n---\n');
+    expect(problemsOf(kb.dir)).toEqual([]);
+    kb.edit('glossary.yml', 'term: mobile courts', 'term: moblie courts');
+    expect(problemsOf(kb.dir)).toEqual([
+      expect.stringMatching(
+        /^stories\/unmiss-mobile-courts\.md:\d+: asks "Where do travelling courts sit\?": .*"mobli\w*" comes from glossary\.yml:2, term "moblie courts", which no entry's text holds: check its spelling$/,
+      ),
+    ]);
+  });
 });
