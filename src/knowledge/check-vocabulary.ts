@@ -15,17 +15,17 @@ type LineOfGlossary = (path: readonly PropertyKey[]) => number | undefined;
  * (A synonym whose term no entry holds is not refused: deleting the last story about a theme
  * must not make the folder invalid; the synonym then simply finds nothing.)
  */
-export function* checkVocabulary(
-  kb: KnowledgeBase,
-  lineOfEntry: LineOfEntry,
-  lineOfGlossary: LineOfGlossary,
-): Steps<Problem[]> {
+export function* checkVocabulary(kb: KnowledgeBase, lineOfEntry: LineOfEntry, lineOfGlossary: LineOfGlossary): Steps<Problem[]> {
   const problems: Problem[] = [];
   const entries: Entry[] = [...kb.missions, ...kb.topics, ...kb.stories];
 
   const missionsById = new Map(kb.missions.map((m) => [m.id, m]));
   const read = compileVocabulary(kb.glossary);
-  const termNotInTexts = termsNoTextHolds(kb, entries.map((entry) => ownTerms(entry, missionsById)), lineOfGlossary);
+  const termNotInTexts = termsNoTextHolds(
+    kb,
+    entries.map((entry) => ownTerms(entry, missionsById)),
+    lineOfGlossary,
+  );
   for (const entry of entries) {
     if (!entry.asks?.length) continue;
     yield;

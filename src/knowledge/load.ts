@@ -82,7 +82,9 @@ function* loadSteps(dir: string): Steps<KnowledgeBase> {
     ...(yield* verbatimProblems(kb, sourceTexts, (id) => reader.parsedById.get(id))),
     ...(yield* missionFactProblems(kb, sourceTexts, (id) => reader.parsedById.get(id))),
     // Phrasings are checked against the entries, through the glossary, once every entry and the glossary could be read.
-    ...(reader.problems.length === 0 && glossaryFile.problems.length === 0 ? yield* checkVocabulary(kb, lineOfEntry, glossaryFile.lineOf) : []),
+    ...(reader.problems.length === 0 && glossaryFile.problems.length === 0
+      ? yield* checkVocabulary(kb, lineOfEntry, glossaryFile.lineOf)
+      : []),
   ];
   if (problems.length > 0) throw new KnowledgeError(problems);
   return kb;

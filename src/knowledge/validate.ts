@@ -43,6 +43,13 @@ export function validate<S extends z.ZodType>(
         message: `field "${fieldName(path)}": ${value} is read as a number, not text: put it in quotes, as ${typeof path.at(-1) === 'number' ? '-' : `${String(path.at(-1))}:`} "${value}"`,
       };
     }
+    if (issue.code === 'invalid_value' && issue.values.length > 0) {
+      return {
+        file: parsed.file,
+        line,
+        message: `field "${fieldName(path)}" is ${JSON.stringify(value)}: write one of ${issue.values.map(String).join(', ')}, exactly as here`,
+      };
+    }
     return { file: parsed.file, line, message: `field "${fieldName(path)}": ${issue.message}` };
   });
   return { problems };

@@ -42,6 +42,15 @@ describe('a broken knowledge file is refused with its file, line and fix', () =>
     }
   });
 
+  it('a value outside its list of choices names them', () => {
+    const kb = copy();
+    kb.edit('missions/UNMIL.yml', /^status: .*$/m, 'status: Closed');
+    const line = kb.lineOf('missions/UNMIL.yml', 'status:');
+    expect(problemsOf(kb.dir)).toEqual([
+      `missions/UNMIL.yml:${line}: field "status" is "Closed": write one of active, closed, succeeded, exactly as here`,
+    ]);
+  });
+
   it('a story naming a mission that does not exist', () => {
     const kb = copy();
     kb.edit('stories/minusca-bakala-forum.md', 'missions: [MINUSCA]', 'missions: [MINUSCAA]');
