@@ -5,6 +5,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   that the their them there these they this those to us was we were what when where which
   who whom whose why will with would you your
   http https www org com net int html
+  based located situated headquartered
   au aux avec ce ces dans de des du en est et il la le les leur mais ou par pour quel quelle qui quoi se situe situee sur trouve un une`
     .split(/\s+/)
     .filter(Boolean),

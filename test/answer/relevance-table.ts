@@ -105,6 +105,8 @@ export const missionLookups: Case[] = [
 ];
 
 export const questions: Case[] = [
+  { text: 'where is MONUSCO based?', status: 'found', first: 'MONUSCO' },
+  { text: 'where is UNMISS located?', status: 'found', first: 'UNMISS' },
   { text: 'a quote for a tweet about missing persons in Kosovo', status: 'found', first: 'UNMIK' },
   { text: 'what is the role of OHCHR?', status: 'found', first: 'ohchr-support' },
   { text: 'who leads the human rights team in a mission?', status: 'found', first: 'ohchr-support' },
