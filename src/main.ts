@@ -69,7 +69,16 @@ runOrExit(async () => {
   });
 
   if (config.mode === 'console') {
-    await runConsole(live.current, { input: process.stdin, output: process.stdout, logger, recording: store?.recording });
+    // A closed terminal or a supervisor's stop ends the console as "exit" does: what it recorded is written first.
+    const stop = new AbortController();
+    for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.once(signal, () => stop.abort());
+    await runConsole(live.current, {
+      input: process.stdin,
+      output: process.stdout,
+      logger,
+      recording: store?.recording,
+      stop: stop.signal,
+    });
     await watcher.close();
     await store?.close(CONSOLE_FLUSH_MS, { waitForOpen: true });
     return 0;

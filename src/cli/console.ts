@@ -12,6 +12,8 @@ export interface ConsoleOptions {
   logger: Logger;
   /** Where the console records what it is asked (surface `console`), like the bot in Slack. */
   recording?: Recording;
+  /** Ends the console as the end of its input does (a signal: the terminal closed, a supervisor stops it). */
+  stop?: AbortSignal;
 }
 
 const BANNER = `hr-mission-bot console: no Slack credentials are set, so I answer here.
@@ -19,9 +21,13 @@ Type /hr-mission MINUSCA, /hr-story Kosovo, /hr-mission help, or a question. "ex
 `;
 
 /** The local console: the same commands and answers as in Slack, in the terminal. Resolves at end of input. */
-export function runConsole(engine: () => AnswerEngine, { input, output, logger, recording }: ConsoleOptions): Promise<void> {
+export function runConsole(
+  engine: () => AnswerEngine,
+  { input, output, logger, recording, stop }: ConsoleOptions,
+): Promise<void> {
   const interactive = Boolean(input.isTTY);
   const lines = createInterface({ input, output: interactive ? output : undefined, prompt: 'hr> ', terminal: interactive });
+  stop?.addEventListener('abort', () => lines.close(), { once: true });
   if (interactive) {
     output.write(BANNER);
     lines.prompt();

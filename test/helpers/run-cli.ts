@@ -13,12 +13,25 @@ export interface Run {
 /**
  * Runs one of the project's entry points as a user would: with tsx, from the repo root (or `cwd`,
  * whose .env it then reads), with no Slack settings and the default knowledge folder.
- * `firstLineOnly` stops reading its output after the first line.
+ * `firstLineOnly` stops reading its output after the first line; `stopWith` sends a signal once
+ * the output holds a text.
  */
 export function runScript(
   script: string,
   args: string[] = [],
-  { input = '', env = {} as NodeJS.ProcessEnv, cwd = ROOT, firstLineOnly = false } = {},
+  {
+    input = '',
+    env = {} as NodeJS.ProcessEnv,
+    cwd = ROOT,
+    firstLineOnly = false,
+    stopWith,
+  }: {
+    input?: string;
+    env?: NodeJS.ProcessEnv;
+    cwd?: string;
+    firstLineOnly?: boolean;
+    stopWith?: { signal: NodeJS.Signals; once: string };
+  } = {},
 ): Promise<Run> {
   // Blank, not absent: dotenv leaves set variables alone, so a developer's own .env cannot leak in.
   // The console records: into a data folder of its own, never the developer's ./data or PostgreSQL.
@@ -41,6 +54,7 @@ export function runScript(
       stdout += d;
       // A reader that goes away after one line, as `| head -1` does.
       if (firstLineOnly && stdout.includes('\n')) child.stdout.destroy();
+      if (stopWith && stdout.includes(stopWith.once)) child.kill(stopWith.signal);
     });
     child.stderr.on('data', (d) => {
       stderr += d;
@@ -50,6 +64,8 @@ export function runScript(
       rmSync(scratch, { recursive: true, force: true });
       resolve({ code, stdout, stderr });
     });
-    child.stdin.end(input);
+    // Stopped by a signal, the input stays open, as a terminal's does.
+    if (stopWith) child.stdin.write(input);
+    else child.stdin.end(input);
   });
 }

@@ -60,6 +60,20 @@ describe('the console and `ask`', () => {
       expect.objectContaining({ text: 'zzyzx quorble', count: 1 }),
     );
   }, 90_000);
+
+  it('the console stopped by SIGTERM (a closed terminal, a supervisor) writes what it recorded', async () => {
+    const data = join(folder(), 'data');
+    const session = await runScript('src/main.ts', [], {
+      input: 'zzyzx quorble\n',
+      env: { DATA_DIR: data },
+      stopWith: { signal: 'SIGTERM', once: 'HOW TO ASK ME' },
+    });
+    expect(session.code).toBe(0);
+    const report = await runScript('src/cli/report.ts', ['--json'], { env: { DATA_DIR: data } });
+    expect((JSON.parse(report.stdout) as ReportJson).unanswered).toContainEqual(
+      expect.objectContaining({ text: 'zzyzx quorble', count: 1 }),
+    );
+  }, 90_000);
 });
 
 describe('the embedded database serves one process at a time', () => {
