@@ -32,7 +32,7 @@ export function probeRoutes(metrics: Metrics, isReady: () => boolean): ProbeRout
         json(res, ready ? 200 : 503, { ready });
       },
     },
-    { path: '/metrics', method: ['GET'], handler: (_req, res) => void serveMetrics(metrics, res) },
+    { path: '/metrics', method: ['GET', 'HEAD'], handler: (_req, res) => void serveMetrics(metrics, res) },
   ];
 }
 

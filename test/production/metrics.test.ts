@@ -84,7 +84,7 @@ describe('GET /metrics in HTTP mode', () => {
     ).toBeGreaterThanOrEqual(1);
   });
 
-  it.each(['/healthz', '/readyz'])('answers HEAD %s as GET, without a body', async (path) => {
+  it.each(['/healthz', '/readyz', '/metrics'])('answers HEAD %s as GET, without a body', async (path) => {
     const get = await fetch(`${running.origin}${path}`);
     const head = await fetch(`${running.origin}${path}`, { method: 'HEAD' });
     expect(head.status).toBe(get.status);
