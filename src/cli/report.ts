@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type AnswerEngine, createAnswerEngine } from '../answer/engine.js';
 import { COMMANDS } from '../answer/types.js';
@@ -11,7 +13,7 @@ import { runOrExit } from './run-or-exit.js';
 
 const USAGE = `Usage:
   npm run report               the last ${REPORT_DAYS} days as readable tables
-  npm run report -- --json     the same as one JSON object
+  npm run report -- --json     its main figures as one JSON object
   npm run report -- --days 7   another period`;
 
 /** `npm run report`: what staff asked and did not get, what did not help, what is asked most. */
@@ -35,7 +37,15 @@ runOrExit(async () => {
   const env = loadEnv();
   const settings = readStoreEnv(env);
   if ('problems' in settings) throw new ConfigError(settings.problems);
-  const database = await openDatabase({ databaseUrl: settings.store.databaseUrl, dataDir: settings.store.dataDir });
+  const { databaseUrl, dataDir } = settings.store;
+  // Opening would make an empty database there and report nothing: a wrong folder, most likely.
+  if (!databaseUrl && !existsSync(dataDir)) {
+    process.stderr.write(
+      `report: DATA_DIR: ${resolve(dataDir)} does not exist, so nothing was recorded there: run the report with the bot's DATA_DIR, or its DATABASE_URL\n`,
+    );
+    return 1;
+  }
+  const database = await openDatabase({ databaseUrl, dataDir });
   try {
     const reports = createReports(database.db);
     const since = daysAgo(days);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -61,6 +61,14 @@ describe('the console and `ask`', () => {
     );
   }, 90_000);
 
+  it('`npm run report` on a DATA_DIR that does not exist says so, and makes nothing there', async () => {
+    const data = join(folder(), 'not-there');
+    const run = await runScript('src/cli/report.ts', [], { env: { DATA_DIR: data } });
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^report: DATA_DIR: .*not-there does not exist/)]);
+    expect(existsSync(data)).toBe(false);
+  });
+
   it('the console stopped by SIGTERM (a closed terminal, a supervisor) writes what it recorded', async () => {
     const data = join(folder(), 'data');
     const session = await runScript('src/main.ts', [], {
@@ -79,6 +87,7 @@ describe('the console and `ask`', () => {
 describe('the embedded database serves one process at a time', () => {
   it('`npm run report` is refused while another process holds DATA_DIR, and runs once that one is gone', async () => {
     const data = join(folder(), 'data');
+    mkdirSync(data);
     // This test's own process holds the folder, as a running bot would.
     writeFileSync(`${data}.lock`, String(process.pid));
     const refused = await runScript('src/cli/report.ts', [], { env: { DATA_DIR: data } });
@@ -86,8 +95,6 @@ describe('the embedded database serves one process at a time', () => {
     expect(refused.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(new RegExp(`^DATA_DIR: .* is in use by another process of the bot \\(pid ${process.pid}\\)`)),
     ]);
-    expect(existsSync(data)).toBe(false);
-
     // A process that died holding it leaves its file behind: the next one takes it over, and gives it back.
     writeFileSync(`${data}.lock`, String(spawnSync(process.execPath, ['-e', '']).pid));
     const report = await runScript('src/cli/report.ts', ['--json'], { env: { DATA_DIR: data } });
