@@ -71,7 +71,7 @@ export function createAnswerEngine(knowledge: KnowledgeBase, { indexStore, index
         case 'story':
           return answerStory({ index, resolveMission, query, understood, decide });
         case 'question':
-          return answerQuestion(index, understood, contextMissions(index, request.context), decide);
+          return answerQuestion(index, understood, request.context && index.byId.get(request.context.entryId), decide);
       }
     },
     show(type, id) {
@@ -106,8 +106,7 @@ function withoutRepeats(results: Ranked[], related: Story[]) {
 }
 
 /** The missions a conversation was about: the context entry's mission, or a story's first mission. */
-function contextMissions(index: SearchIndex, context: AnswerRequest['context']): Mission[] {
-  const entry = context && index.byId.get(context.entryId);
+function contextMissions(index: SearchIndex, entry: Entry | undefined): Mission[] {
   if (!entry || entry.type === 'topic') return [];
   const id = entry.type === 'mission' ? entry.id : entry.missions[0];
   const mission = index.missionsById.get(id);
@@ -216,7 +215,25 @@ function confident(best: Ranked, understood: Understood, asked: readonly string[
   return matched >= unknown && (matched > 1 || asked.filter((w) => !understood.directory.has(w)).length <= 1);
 }
 
-function answerQuestion(index: SearchIndex, understood: Understood, fromContext: Mission[], decide: Decide): Decision {
+/** Intents a follow-up asks of the story a conversation was about, not of its mission: "and the figures?", "who wrote it?". */
+const OF_THE_STORY: readonly IntentKind[] = ['figures', 'quote', 'author'];
+
+/**
+ * A follow-up asking nothing of its own about the story or topic a conversation was about: the
+ * story's figures or author, "tell me more" of a topic. (Where a story took place, or whether its
+ * mission still runs, is its mission's card.)
+ */
+function contextItself(understood: Understood, context: Entry | undefined): Entry | undefined {
+  if (!context || understood.words.length > 0 || understood.directory.size > 0 || !understood.asked) return undefined;
+  const intents = [...understood.intents];
+  if (context.type === 'story' && intents.length > 0 && intents.every((k) => OF_THE_STORY.includes(k))) return context;
+  return context.type === 'topic' && intents.length === 0 ? context : undefined;
+}
+
+function answerQuestion(index: SearchIndex, understood: Understood, context: Entry | undefined, decide: Decide): Decision {
+  const itself = contextItself(understood, context);
+  if (itself) return decide('found', [unscored(itself)], relatedTo(index, itself));
+  const fromContext = contextMissions(index, context);
   if (understood.words.length === 0 && understood.intents.size === 0) {
     // A follow-up that asks nothing of its own ("where is it?", "tell me more") is about the conversation's mission.
     if (understood.asked && fromContext.length > 0) return answerAboutMissions(index, understood, fromContext, decide);

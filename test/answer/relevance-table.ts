@@ -495,6 +495,10 @@ export const followUps: (Case & { about: string })[] = [
   { about: 'MINUSMA', text: 'where is it?', status: 'found', first: 'MINUSMA' },
   { about: 'MINUSMA', text: 'tell me more', status: 'found', first: 'MINUSMA' },
   { about: 'unmiss-mobile-courts', text: 'where was that?', status: 'found', first: 'UNMISS' },
+  // About a story or a topic itself: its figures, its author, more of it.
+  { about: 'unmiss-mobile-courts', text: 'and the figures?', status: 'found', first: 'unmiss-mobile-courts' },
+  { about: 'unmiss-mobile-courts', text: 'who wrote it?', status: 'found', first: 'unmiss-mobile-courts' },
+  { about: 'core-activities', text: 'tell me more', status: 'found', first: 'core-activities' },
   { about: 'MINUSCA', text: 'thanks!', status: 'help' },
   { about: 'goals', text: 'is it still active?', status: 'list' },
   { about: 'gone-entry', text: 'what does it stand for?', status: 'not_found' },
