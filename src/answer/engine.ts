@@ -92,7 +92,7 @@ export function createAnswerEngine(knowledge: KnowledgeBase, { indexStore, index
   };
 }
 
-type Extra = Pick<Decision, 'excerpt' | 'uncovered' | 'listed' | 'offTheme'>;
+type Extra = Pick<Decision, 'excerpt' | 'uncovered' | 'listed' | 'listedKind' | 'offTheme'>;
 type Decide = (status: Status, results: Ranked[], related?: Story[], extra?: Extra) => Decision;
 
 /** One entry is never shown twice in an answer: a mission card's stories are not offered again beside it. */
@@ -127,25 +127,43 @@ function subjectWords(index: SearchIndex, understood: Understood): number {
   }).length;
 }
 
+/** Intents naming a kind of mission: a list then holds only missions of that kind. */
+const KIND_INTENTS: Partial<Record<IntentKind, Mission['kind']>> = {
+  peacekeeping: 'peacekeeping operation',
+  political: 'special political mission',
+};
+
+/** The one kind of mission a question names ("which special political missions…"), if it names one. */
+function kindAsked(understood: Understood): Mission['kind'] | undefined {
+  const kinds = new Set([...understood.intents].flatMap((k) => KIND_INTENTS[k] ?? []));
+  return kinds.size === 1 ? [...kinds][0] : undefined;
+}
+
 /**
- * The missions a list shows: those still running or those that ended when that is what the
- * question asks ("which missions are closed?"), else all of them, as when none is of that status.
+ * The missions a list shows: those of the kind the question names ("special political missions"),
+ * still running or ended when that is what it asks ("which missions are closed?"), else all of
+ * them, as when none is of that kind or status.
  */
 function missionList(index: SearchIndex, understood: Understood, decide: Decide): Decision {
-  const { missions } = index.knowledge;
+  const kind = kindAsked(understood);
   const active = understood.intents.has('active');
-  if (active !== understood.intents.has('closed')) {
-    const listed = missions.filter((m) => (m.status === 'active') === active);
-    if (listed.length > 0) return decide('list', listed.map(unscored), [], { listed: active ? 'active' : 'ended' });
-  }
-  return decide('list', missions.map(unscored));
+  const status = active !== understood.intents.has('closed') ? (active ? 'active' : 'ended') : undefined;
+  const listed = index.knowledge.missions.filter(
+    (m) => (!kind || m.kind === kind) && (!status || (m.status === 'active') === (status === 'active')),
+  );
+  if (listed.length === 0) return decide('list', index.knowledge.missions.map(unscored));
+  return decide('list', listed.map(unscored), [], {
+    ...(status ? { listed: status } : {}),
+    ...(kind ? { listedKind: kind } : {}),
+  });
 }
 
 /** Nothing asked but the missions themselves: "all missions", "which missions are closed?", "liste des missions". */
 function asksForDirectory(index: SearchIndex, understood: Understood): boolean {
   if (subjectWords(index, understood) > 0 || understood.missions.length > 0) return false;
   const { intents } = understood;
-  return understood.directory.size > 0 || intents.has('list') || (asksStatus(understood) && understood.words.length === 0);
+  const narrowed = asksStatus(understood) || kindAsked(understood) !== undefined;
+  return understood.directory.size > 0 || intents.has('list') || (narrowed && understood.words.length === 0);
 }
 
 /** What a command's answer is made from: the index, the mission resolver, the text as typed and as understood. */

@@ -1,5 +1,5 @@
 import type { IntentKind } from '../knowledge/glossary.js';
-import type { Entry, EntryType, Footnote, Source, Story } from '../knowledge/types.js';
+import type { Entry, EntryType, Footnote, Mission, Source, Story } from '../knowledge/types.js';
 
 export const COMMANDS = ['/hr-mission', '/hr-story'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -52,6 +52,8 @@ export interface Decision {
   uncovered?: string;
   /** For a list of missions: only those still running, or only those that ended, as asked. */
   listed?: 'active' | 'ended';
+  /** For a list of missions: only those of this kind, as asked. */
+  listedKind?: Mission['kind'];
   /** For a story request not found: the missions named have stories, but none about what was asked. */
   offTheme?: true;
 }

@@ -23,6 +23,8 @@ export const INTENT_KINDS = [
   'stories',
   'list',
   'help',
+  'peacekeeping',
+  'political',
   'refers_back',
 ] as const;
 export type IntentKind = (typeof INTENT_KINDS)[number];

@@ -18,11 +18,11 @@ import { type FeedbackStyle, feedbackBlocks } from './feedback.js';
 import { bold, code, echoed, escapeText, truncate } from './mrkdwn.js';
 import { blocksToText } from './plain-text.js';
 
-const LIST_TITLES = {
-  all: 'Missions with a human rights team',
-  active: 'Missions with a human rights team, still running',
-  ended: 'Missions with a human rights team that have ended',
+const LIST_NOUNS = {
+  'peacekeeping operation': 'Peacekeeping operations',
+  'special political mission': 'Special political missions',
 } as const;
+const LIST_STATUSES = { active: ', still running', ended: ' that have ended' } as const;
 
 /** Longest lists a message spells out; Slack could not show more buttons anyway. */
 const LIST_LINES = 40;
@@ -139,7 +139,9 @@ function directory(decision: Decision): EntryView {
   const missions = decision.results.map((r) => r.entry as Mission);
   return {
     blocks: [
-      header(`${LIST_TITLES[decision.listed ?? 'all']} (${missions.length})`),
+      header(
+        `${decision.listedKind ? LIST_NOUNS[decision.listedKind] : 'Missions'} with a human rights team${decision.listed ? LIST_STATUSES[decision.listed] : ''} (${missions.length})`,
+      ),
       ...sections(missions.map(missionLine).join('\n')),
     ],
     links: missions.map((m) => missionLink(m)),

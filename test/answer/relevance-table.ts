@@ -505,7 +505,18 @@ export const followUps: (Case & { about: string })[] = [
 ];
 
 /** Lists of missions asked by their status: the missions still running, those that ended, or all of them. */
-export const statusLists: { command: Command | null; text: string; listed: 'active' | 'ended' | 'all' }[] = [
+export const statusLists: {
+  command: Command | null;
+  text: string;
+  listed: 'active' | 'ended' | 'all';
+  /** Only missions of this kind are listed. */
+  kind?: 'peacekeeping operation' | 'special political mission';
+}[] = [
+  { command: null, text: 'which missions are special political missions?', listed: 'all', kind: 'special political mission' },
+  { command: null, text: 'list the peacekeeping operations', listed: 'all', kind: 'peacekeeping operation' },
+  { command: null, text: 'quelles sont les missions politiques spéciales ?', listed: 'all', kind: 'special political mission' },
+  { command: null, text: 'which peacekeeping operations are still running?', listed: 'active', kind: 'peacekeeping operation' },
+  { command: '/hr-mission', text: 'special political missions', listed: 'all', kind: 'special political mission' },
   { command: null, text: 'which missions are closed?', listed: 'ended' },
   { command: null, text: 'missions that have ended', listed: 'ended' },
   { command: null, text: 'which missions are over?', listed: 'ended' },

@@ -37,11 +37,12 @@ describe('relevance', () => {
       ended: missions.filter((m) => m.status !== 'active'),
       all: missions,
     };
-    it.each(statusLists)('$text -> $listed', ({ command, text, listed }) => {
+    it.each(statusLists)('$text -> $listed $kind', ({ command, text, listed, kind }) => {
       const decision = engine.answer({ command, text });
       expect(decision.status).toBe('list');
-      // A status no mission has yet lists them all.
-      const wanted = expected[listed].length > 0 ? expected[listed] : missions;
+      // A status or kind no mission has yet lists them all.
+      const ofKind = (list: typeof missions) => (kind ? list.filter((m) => m.kind === kind) : list);
+      const wanted = ofKind(expected[listed]).length > 0 ? ofKind(expected[listed]) : missions;
       expect(decision.results.map((r) => r.entry.id)).toEqual(wanted.map((m) => m.id));
     });
   });

@@ -117,10 +117,14 @@ describe('answers to questions', () => {
 });
 
 describe('lists, ambiguity, not found, help', () => {
-  it('a list of the missions still running, or of those that ended, says so in its title and lists only them', () => {
+  it('a list of the missions still running, or that ended, or of one kind, says so in its title and lists only them', () => {
     const kb = knowledgeCopy();
     try {
-      kb.edit('glossary.yml', /^ {2}status: .*$/m, '  active: [still running]\n  closed: [ended]');
+      kb.edit(
+        'glossary.yml',
+        /^ {2}status: .*$/m,
+        '  active: [still running]\n  closed: [ended]\n  political: [political missions]\n  peacekeeping: [peacekeeping operations]',
+      );
       const statuses = createAnswerEngine(loadKnowledge(kb.dir));
       const ended = renderDecision(statuses.answer({ command: null, text: 'which missions ended?' }));
       expect(ended.blocks[0]).toMatchObject({ text: { text: 'Missions with a human rights team that have ended (7)' } });
@@ -128,6 +132,12 @@ describe('lists, ambiguity, not found, help', () => {
       const running = renderDecision(statuses.answer({ command: '/hr-mission', text: 'still running' }));
       expect(running.blocks[0]).toMatchObject({ text: { text: 'Missions with a human rights team, still running (6)' } });
       expect(all(running)).not.toContain('Closed');
+      const political = renderDecision(statuses.answer({ command: null, text: 'which political missions ended?' }));
+      expect(political.blocks[0]).toMatchObject({
+        text: { text: 'Special political missions with a human rights team that have ended (3)' },
+      });
+      const peacekeeping = renderDecision(statuses.answer({ command: '/hr-mission', text: 'peacekeeping operations' }));
+      expect(peacekeeping.blocks[0]).toMatchObject({ text: { text: 'Peacekeeping operations with a human rights team (8)' } });
     } finally {
       kb.remove();
     }
