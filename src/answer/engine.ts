@@ -267,6 +267,10 @@ function answerQuestion(index: SearchIndex, understood: Understood, context: Ent
   if (fromContext.length > 0 && (understood.refersBack || subjectWords(index, understood) === 0)) {
     return answerAboutMissions(index, understood, fromContext, decide);
   }
+  // "What stories do you have?", "list all stories": the stories themselves, as `/hr-story` alone lists them.
+  if (understood.intents.has('stories') && subjectWords(index, understood) === 0) {
+    return decide('list', index.knowledge.stories.map(unscored));
+  }
   if (asksForDirectory(index, understood)) return missionList(index, understood, decide);
   const types = wantsStory(understood) ? (['story'] as const) : undefined;
   const figures = wantsFigure(understood);

@@ -120,7 +120,7 @@ function found(decision: Decision): EntryView {
 }
 
 function directory(decision: Decision): EntryView {
-  if (decision.asked === 'story') {
+  if (decision.asked === 'story' || decision.results[0]?.entry.type === 'story') {
     const all = decision.results.map((r) => r.entry as Story);
     const stories = all.slice(0, LIST_LINES);
     const more =

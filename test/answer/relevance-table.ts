@@ -105,6 +105,8 @@ export const missionLookups: Case[] = [
 ];
 
 export const questions: Case[] = [
+  { text: 'list all stories', status: 'list', first: 'minusca-bakala-forum' },
+  { text: 'what stories do you have?', status: 'list', first: 'minusca-bakala-forum' },
   { text: 'where is MONUSCO based?', status: 'found', first: 'MONUSCO' },
   { text: 'where is UNMISS located?', status: 'found', first: 'UNMISS' },
   { text: 'a quote for a tweet about missing persons in Kosovo', status: 'found', first: 'UNMIK' },
