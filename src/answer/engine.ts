@@ -92,7 +92,7 @@ export function createAnswerEngine(knowledge: KnowledgeBase, { indexStore, index
   };
 }
 
-type Extra = Pick<Decision, 'excerpt' | 'uncovered' | 'listed' | 'listedKind' | 'offTheme'>;
+type Extra = Pick<Decision, 'excerpt' | 'uncovered' | 'listed' | 'listedKind' | 'listedYear' | 'offTheme'>;
 type Decide = (status: Status, results: Ranked[], related?: Story[], extra?: Extra) => Decision;
 
 /** One entry is never shown twice in an answer: a mission card's stories are not offered again beside it. */
@@ -139,31 +139,43 @@ function kindAsked(understood: Understood): Mission['kind'] | undefined {
   return kinds.size === 1 ? [...kinds][0] : undefined;
 }
 
+/** A year a question names ("which missions closed in 2020?"). */
+const YEAR = /^(19|20)\d\d$/;
+const yearAsked = (understood: Understood) => understood.words.find((w) => YEAR.test(w));
+
 /**
- * The missions a list shows: those of the kind the question names ("special political missions"),
- * still running or ended when that is what it asks ("which missions are closed?"), else all of
- * them, as when none is of that kind or status.
+ * The missions a list shows: still running or ended when that is what the question asks ("which
+ * missions are closed?"), of the kind it names ("special political missions"), ended in the year
+ * it names ("closed in 2020"); a narrowing no mission passes is left out, of the list and of its
+ * title, rather than listing nothing.
  */
 function missionList(index: SearchIndex, understood: Understood, decide: Decide): Decision {
-  const kind = kindAsked(understood);
+  let listed = index.knowledge.missions;
+  const extra: Extra = {};
+  const narrow = (keep: (mission: Mission) => boolean): boolean => {
+    if (!listed.some(keep)) return false;
+    listed = listed.filter(keep);
+    return true;
+  };
   const active = understood.intents.has('active');
-  const status = active !== understood.intents.has('closed') ? (active ? 'active' : 'ended') : undefined;
-  const listed = index.knowledge.missions.filter(
-    (m) => (!kind || m.kind === kind) && (!status || (m.status === 'active') === (status === 'active')),
-  );
-  if (listed.length === 0) return decide('list', index.knowledge.missions.map(unscored));
-  return decide('list', listed.map(unscored), [], {
-    ...(status ? { listed: status } : {}),
-    ...(kind ? { listedKind: kind } : {}),
-  });
+  if (active !== understood.intents.has('closed') && narrow((m) => (m.status === 'active') === active)) {
+    extra.listed = active ? 'active' : 'ended';
+  }
+  const kind = kindAsked(understood);
+  if (kind && narrow((m) => m.kind === kind)) extra.listedKind = kind;
+  const year = yearAsked(understood);
+  if (year && extra.listed === 'ended' && narrow((m) => m.ended?.endsWith(year) === true)) extra.listedYear = year;
+  return decide('list', listed.map(unscored), [], extra);
 }
 
 /** Nothing asked but the missions themselves: "all missions", "which missions are closed?", "liste des missions". */
 function asksForDirectory(index: SearchIndex, understood: Understood): boolean {
-  if (subjectWords(index, understood) > 0 || understood.missions.length > 0) return false;
+  // A year beside a status ("closed in 2020") narrows the list; it is not a subject.
+  const asked = { ...understood, words: understood.words.filter((w) => !(asksStatus(understood) && YEAR.test(w))) };
+  if (subjectWords(index, asked) > 0 || understood.missions.length > 0) return false;
   const { intents } = understood;
   const narrowed = asksStatus(understood) || kindAsked(understood) !== undefined;
-  return understood.directory.size > 0 || intents.has('list') || (narrowed && understood.words.length === 0);
+  return understood.directory.size > 0 || intents.has('list') || (narrowed && asked.words.length === 0);
 }
 
 /** What a command's answer is made from: the index, the mission resolver, the text as typed and as understood. */

@@ -54,6 +54,8 @@ export interface Decision {
   listed?: 'active' | 'ended';
   /** For a list of missions: only those of this kind, as asked. */
   listedKind?: Mission['kind'];
+  /** For a list of missions that ended: only those that ended in this year, as asked. */
+  listedYear?: string;
   /** For a story request not found: the missions named have stories, but none about what was asked. */
   offTheme?: true;
 }

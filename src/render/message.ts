@@ -140,7 +140,7 @@ function directory(decision: Decision): EntryView {
   return {
     blocks: [
       header(
-        `${decision.listedKind ? LIST_NOUNS[decision.listedKind] : 'Missions'} with a human rights team${decision.listed ? LIST_STATUSES[decision.listed] : ''} (${missions.length})`,
+        `${decision.listedKind ? LIST_NOUNS[decision.listedKind] : 'Missions'} with a human rights team${decision.listed ? LIST_STATUSES[decision.listed] : ''}${decision.listedYear ? ` in ${decision.listedYear}` : ''} (${missions.length})`,
       ),
       ...sections(missions.map(missionLine).join('\n')),
     ],

@@ -513,7 +513,12 @@ export const statusLists: {
   listed: 'active' | 'ended' | 'all';
   /** Only missions of this kind are listed. */
   kind?: 'peacekeeping operation' | 'special political mission';
+  /** Only missions that ended in this year are listed. */
+  year?: string;
 }[] = [
+  { command: null, text: 'which missions closed in 2020?', listed: 'ended', year: '2020' },
+  { command: null, text: 'which missions ended in 2023?', listed: 'ended', year: '2023' },
+  { command: null, text: 'quelles missions ont fermé en 2020 ?', listed: 'ended', year: '2020' },
   { command: null, text: 'which missions are special political missions?', listed: 'all', kind: 'special political mission' },
   { command: null, text: 'list the peacekeeping operations', listed: 'all', kind: 'peacekeeping operation' },
   { command: null, text: 'quelles sont les missions politiques spéciales ?', listed: 'all', kind: 'special political mission' },

@@ -30,19 +30,17 @@ describe('relevance', () => {
   describe("follow-ups in a thread, about the previous answer's mission", () => {
     it.each(followUps)('($about) $text -> $status $first', (c) => check(null, c, { entryId: c.about }));
   });
-  describe('lists of missions by status, over whatever missions the knowledge holds', () => {
+  describe('lists of missions by status, kind and year ended, over whatever missions the knowledge holds', () => {
     const { missions } = engine.knowledge;
-    const expected = {
-      active: missions.filter((m) => m.status === 'active'),
-      ended: missions.filter((m) => m.status !== 'active'),
-      all: missions,
-    };
-    it.each(statusLists)('$text -> $listed $kind', ({ command, text, listed, kind }) => {
+    // Each narrowing that no mission passes is left out, rather than listing nothing.
+    const narrow = (list: typeof missions, keep: (m: (typeof missions)[number]) => boolean) =>
+      list.some(keep) ? list.filter(keep) : list;
+    it.each(statusLists)('$text -> $listed $kind $year', ({ command, text, listed, kind, year }) => {
       const decision = engine.answer({ command, text });
       expect(decision.status).toBe('list');
-      // A status or kind no mission has yet lists them all.
-      const ofKind = (list: typeof missions) => (kind ? list.filter((m) => m.kind === kind) : list);
-      const wanted = ofKind(expected[listed]).length > 0 ? ofKind(expected[listed]) : missions;
+      let wanted = listed === 'all' ? missions : narrow(missions, (m) => (m.status === 'active') === (listed === 'active'));
+      if (kind) wanted = narrow(wanted, (m) => m.kind === kind);
+      if (year) wanted = narrow(wanted, (m) => m.ended?.endsWith(year) === true);
       expect(decision.results.map((r) => r.entry.id)).toEqual(wanted.map((m) => m.id));
     });
   });
