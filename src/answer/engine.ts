@@ -1,6 +1,6 @@
 import type { IntentKind } from '../knowledge/glossary.js';
 import type { IndexStore } from '../knowledge/index-store.js';
-import { buildSearchIndex, entryTerm, type SearchIndex } from '../knowledge/search-index.js';
+import { buildSearchIndex, entryTerm, NUMBER_WORD, type SearchIndex } from '../knowledge/search-index.js';
 import { words as wordsOf } from '../knowledge/text.js';
 import type { Entry, EntryType, Footnote, KnowledgeBase, Mission, Source, Story } from '../knowledge/types.js';
 import { cleanSlackText } from './clean-text.js';
@@ -212,9 +212,9 @@ function answerStory({ index, resolveMission, query, understood, decide }: Comma
     const carriedByAll = new Set(named.flatMap(({ entry }) => wordsOf(`${entry.id} ${entry.where}`)));
     const theme = understood.words.filter((w) => !carriedByAll.has(w));
     // "Kosovo missing persons" when no story of Kosovo is about them: the mission, whose card may be, as a suggestion.
-    const scope = { fields: ['names', 'title', 'keywords', 'asks'] } as const;
-    if (noStoryAbout(index, ofMissions, theme, understood, scope)) return decide('not_found', named, [], { offTheme: true });
-    return decide('found', rankStories(index, ofMissions, theme, scope));
+    // Whether any story is about the theme is read in their whole text; which comes first, in what names them.
+    if (noStoryAbout(index, ofMissions, theme, understood, {})) return decide('not_found', named, [], { offTheme: true });
+    return decide('found', rankStories(index, ofMissions, theme, { fields: ['names', 'title', 'keywords', 'asks'] }));
   }
   // No mission named, or none with a story yet: the stories' own words may still say which is
   // meant ("joint office" is a word of UNIOGBIS's name, and both words of the UNJHRO story).
@@ -368,7 +368,14 @@ function noStoryAbout(
   understood: Understood,
   scope: Omit<SearchScope, 'limit' | 'types' | 'within'>,
 ): boolean {
-  const theme = words.filter((w) => !understood.nameWords.has(w) && index.documentFrequency.has(entryTerm(w) ?? ''));
+  // Words of the missions' names, words meaning the missions themselves, and numbers say nothing of a theme.
+  const theme = words.filter(
+    (w) =>
+      !understood.nameWords.has(w) &&
+      !understood.directory.has(w) &&
+      !NUMBER_WORD.test(w) &&
+      index.documentFrequency.has(entryTerm(w) ?? ''),
+  );
   if (theme.length === 0) return false;
   const within = new Set(stories.map((story) => story.id));
   return searchEntries(index, theme, { ...scope, types: ['story'], limit: 1, minCoverage: 0, within }).length === 0;

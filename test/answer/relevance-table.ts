@@ -181,6 +181,11 @@ export const storyRequests: Case[] = [
   { text: 'Kosovo missing persons', status: 'not_found', first: 'UNMIK' },
   { text: 'South Sudan elections', status: 'not_found', first: 'UNMISS' },
   { text: 'DRC elections', status: 'not_found', first: 'MONUSCO' },
+  // …but a word of a story's text or figures, a number or "mission" beside the place still finds its story.
+  { text: 'Kosovo advocates', status: 'found', first: 'unmik-human-rights-masters' },
+  { text: 'South Sudan appeals', status: 'found', first: 'unmiss-mobile-courts' },
+  { text: 'MINUSCA mission', status: 'found', first: 'minusca-bakala-forum' },
+  { text: 'MONUSCO 2024', status: 'found', first: 'monusco-joint-human-rights-office' },
   { text: 'example.org', status: 'not_found' },
   { text: 'South Sudan', status: 'found', ids: ['unmiss-mobile-courts'] },
   { text: 'Bakala', status: 'found', first: 'minusca-bakala-forum' },
