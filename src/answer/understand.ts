@@ -128,7 +128,8 @@ export function createUnderstanding(index: SearchIndex, resolveMission: MissionR
       // Small words (English stop words, French markers) say nothing of the subject.
       words: reading.words.filter((w) => entryTerm(w) !== null && !frenchMarkers.has(stem(w))),
       intents: new Set([...reading.intents].filter((kind) => kind !== 'refers_back')),
-      refersBack: reading.intents.has('refers_back'),
+      // "When was it set up?" points back; in "what is UNJHRO and what does it do?", "it" is UNJHRO.
+      refersBack: reading.beforeReferBack?.every((w) => entryTerm(w) === null || frenchMarkers.has(stem(w))) ?? false,
       french,
       missions,
       nameWords: new Set([...at].map((i) => reading.words[i])),

@@ -24,6 +24,8 @@ export interface Reading {
   directory: string[];
   /** The words open with a greeting or thanks ("Good afternoon team", "Thanks Maria"). */
   courteousOpening: boolean;
+  /** The words read before the first word pointing back (`refers_back`), if there is one. */
+  beforeReferBack?: string[];
 }
 
 export interface Vocabulary {
@@ -77,8 +79,10 @@ export function compileVocabulary(glossary: Glossary): Vocabulary {
       }
       const { meaning } = phrase;
       if (i === 0 && meaning.kind === 'courtesy') reading.courteousOpening = true;
-      if (meaning.kind === 'intent') reading.intents.add(meaning.intent);
-      else if (meaning.kind === 'directory') {
+      if (meaning.kind === 'intent') {
+        if (meaning.intent === 'refers_back') reading.beforeReferBack ??= [...reading.words];
+        reading.intents.add(meaning.intent);
+      } else if (meaning.kind === 'directory') {
         const words = input.slice(i, i + phrase.key.length);
         reading.directory.push(...words);
         reading.words.push(...words);

@@ -485,6 +485,10 @@ export const followUps: (Case & { about: string })[] = [
   { about: 'UNMISS', text: 'when did it start?', status: 'not_found' },
   { about: 'UNMIK', text: 'when was it set up?', status: 'not_found' },
   { about: 'MINUSCA', text: 'what about the mobile courts?', status: 'found', first: 'unmiss-mobile-courts' },
+  // A subject of the question's own, before the word pointing back, or "is there…": not about the thread.
+  { about: 'MINUSCA', text: 'is there a story about mobile courts?', status: 'found', first: 'unmiss-mobile-courts' },
+  { about: 'UNMISS', text: 'what is UNJHRO and what does it do?', status: 'found', first: 'monusco-joint-human-rights-office' },
+  { about: 'MONUSCO', text: 'is there a masters programme?', status: 'found', first: 'unmik-human-rights-masters' },
   { about: 'UNMIK', text: 'how many students graduated there?', status: 'found', first: 'unmik-human-rights-masters' },
   { about: 'minusca-electoral-support', text: 'is that mission still active?', status: 'found', first: 'MINUSCA' },
   { about: 'MINUSTAH', text: 'what does it stand for?', status: 'found', first: 'MINUSTAH' },
