@@ -16,6 +16,8 @@ type Tier = 0 | 1 | 2 | 3;
 const MAX_SUGGESTIONS = 3;
 /** Shorter words ("St", "DR") are too often abbreviations to say a name is another place's. */
 const STRANGER_MIN_LENGTH = 4;
+/** "Eastern Congo": a part of a place, not another place. */
+const COMPASS = /^(north|south|east|west)(ern)?$/;
 /** A lone typo is trusted only in a word this long; shorter ones ("Iran") are suggestions. */
 const TRUSTED_TYPO_LENGTH = 5;
 
@@ -52,7 +54,7 @@ function judge(hit: SearchResult, typed: SpokenWord[], index: SearchIndex): Cand
 /** A word no mission's name, no entry and no glossary phrase holds, nor a typo of a name (a stranger's name, not a slip). */
 function isStranger(index: SearchIndex, word: string): boolean {
   const term = entryTerm(word);
-  if (word.length < STRANGER_MIN_LENGTH || term === null || index.documentFrequency.has(term)) return false;
+  if (word.length < STRANGER_MIN_LENGTH || COMPASS.test(word) || term === null || index.documentFrequency.has(term)) return false;
   if (index.vocabulary([word]).words[0] !== word) return false;
   const typed = spoken(word);
   return ![...index.nameWords.values()].some((names) => names.some((name) => tier(typed, name) > 0));
@@ -129,9 +131,11 @@ function resolveMission(index: SearchIndex, typedWords: string[]): MissionMatch 
 
   const level = ranked.filter((c) => c.matched === top.matched && c.tier === top.tier);
   const toRanked = (c: Candidate): Ranked<Mission> => ({ entry: index.missionsById.get(c.mission) as Mission, score: c.score });
-  // "Equatorial Guinea", "Congo-Brazzaville": a word beside the name that nothing the bot knows
-  // holds names another place; the mission is then only a suggestion.
-  if (top.matched < typed.length && typed.some(({ word }) => isStranger(index, word))) {
+  // "Equatorial Guinea", "Congo-Brazzaville": a word beside a place's name that nothing the bot
+  // knows holds names another place; the mission is then only a suggestion. Beside its acronym,
+  // such a word is about the mission ("MINUSCA details").
+  const acronym = typed.some(({ word }) => index.missionsById.has(word.toUpperCase()));
+  if (!acronym && top.matched < typed.length && typed.some(({ word }) => isStranger(index, word))) {
     return { status: 'not_found', missions: ranked.slice(0, MAX_SUGGESTIONS).map(toRanked) };
   }
   if (top.tier >= 2) {

@@ -88,11 +88,17 @@ export const missionLookups: Case[] = [
   { text: 'Papua New Guinea', status: 'not_found', first: 'UNIOGBIS' },
   { text: 'Guinea Conakry', status: 'not_found', first: 'UNIOGBIS' },
   { text: 'Congo-Brazzaville', status: 'not_found', first: 'MONUSCO' },
+  // …but a mission's acronym, or a word that only narrows or asks about it, beside its name still opens its card.
+  { text: 'MINUSCA details', status: 'found', first: 'MINUSCA' },
+  { text: 'UNMISS Malakal', status: 'found', first: 'UNMISS' },
+  { text: 'MONUSCO headquarters', status: 'found', first: 'MONUSCO' },
+  { text: 'Eastern Congo', status: 'found', first: 'MONUSCO' },
+  { text: 'Haiti mission website', status: 'found', first: 'MINUSTAH' },
   { text: 'Mali human rights', status: 'found', first: 'MINUSMA' },
   // A web address is no mission name: "org" is not the start of "Organization".
   { text: 'un.org', status: 'help' },
   { text: 'someone@un.org', status: 'not_found' },
-  { text: 'https://minusca.unmissions.org/en', status: 'not_found', first: 'MINUSCA' },
+  { text: 'https://minusca.unmissions.org/en', status: 'found', first: 'MINUSCA' },
   { text: 'xyzzy', status: 'not_found', ids: [] },
   { text: 'Narnia', status: 'not_found', ids: [] },
   { text: 'Iran', status: 'not_found', ids: ['UNAMI'] },
