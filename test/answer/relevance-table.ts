@@ -111,6 +111,7 @@ export const missionLookups: Case[] = [
 ];
 
 export const questions: Case[] = [
+  { text: 'how long did UNMIL run?', status: 'found', first: 'UNMIL' },
   { text: 'list all stories', status: 'list', first: 'minusca-bakala-forum' },
   { text: 'what stories do you have?', status: 'list', first: 'minusca-bakala-forum' },
   { text: 'where is MONUSCO based?', status: 'found', first: 'MONUSCO' },
