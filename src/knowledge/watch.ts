@@ -52,7 +52,8 @@ export function watchFolder(dir: string, { onChange, onError }: WatchHandlers, s
   };
   const armContent = async () => {
     const previous = content;
-    // The resolved folder, not the path: after a swap the old and new watchers must not share a handle.
+    // The resolved folder, not the path. After a rename swap both watch the same path: chokidar
+    // sets its watches up asynchronously, so the old watcher is closed before the new one's are made.
     const next = watch(watched?.real ?? path, { ignoreInitial: true, followSymlinks: true, ignorePermissionErrors: true })
       .on('all', settle)
       .on('error', failed);
@@ -61,12 +62,14 @@ export function watchFolder(dir: string, { onChange, onError }: WatchHandlers, s
     await new Promise<void>((resolve) => next.once('ready', () => resolve()));
   };
   // A watcher follows the folder it was given; a swap of the whole folder shows only in what its
-  // path resolves to (a symlink swapped) or in the folder found there (another one renamed to it).
+  // path resolves to (a symlink swapped) or in the folder found there (another one renamed to it,
+  // or one deleted and made again).
   const identify = () => {
     try {
       const real = realpathSync(path);
-      const { dev, ino } = statSync(real);
-      return { real, id: `${dev}:${ino}:${real}` };
+      // A folder deleted and made again may get the same inode back: its birth time tells them apart.
+      const { dev, ino, birthtimeMs } = statSync(real);
+      return { real, id: `${dev}:${ino}:${birthtimeMs}:${real}` };
     } catch {
       return undefined;
     }

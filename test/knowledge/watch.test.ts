@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.js';
@@ -93,6 +93,19 @@ describe('every way an editor or a tool saves is picked up', () => {
     await eventually(() => storyIds(w).includes('only-in-b'), 5_000, 'serving the new folder');
     a.write('stories/later-in-new.md', storyCopy(a.dir, 'later-in-new'));
     await eventually(() => storyIds(w).includes('later-in-new'), 5_000, 'an edit in the new folder');
+  });
+
+  it('the whole folder deleted and made again (rm -rf live && cp -r new live), and edits in it', async () => {
+    const a = knowledgeCopy();
+    const b = knowledgeCopy();
+    b.write('stories/only-in-b.md', storyCopy(b.dir, 'only-in-b'));
+    const w = await watchKnowledge(a.dir);
+    cleanup.push(a.remove, b.remove, w.close);
+    rmSync(a.dir, { recursive: true });
+    cpSync(b.dir, a.dir, { recursive: true });
+    await eventually(() => storyIds(w).includes('only-in-b'), 5_000, 'serving the folder made again');
+    a.write('stories/later-in-new.md', storyCopy(a.dir, 'later-in-new'));
+    await eventually(() => storyIds(w).includes('later-in-new'), 5_000, 'an edit in the folder made again');
   });
 
   it('1,000 files created at once give one reload, not a storm', async () => {
