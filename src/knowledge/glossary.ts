@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { formatBytes, KNOWLEDGE_LIMITS } from './limits.js';
 import { parseYamlFile, readKnowledgeText } from './parse-file.js';
 import type { Problem } from './problems.js';
+import { AUXILIARY } from './stop-words.js';
 import { stem, tokenize } from './text.js';
 import { validate } from './validate.js';
 
@@ -102,6 +103,15 @@ function duplicatePhrases(glossary: Glossary, lineOf: GlossaryFile['lineOf']): P
         file: GLOSSARY_FILE,
         line: lineOf(path),
         message: `"${text}" has no word of two letters or more, so no question can match it: remove it`,
+      });
+      return;
+    }
+    const [first, second] = tokenize(text).filter((word) => word.length > 1);
+    if (first !== undefined && second !== undefined && AUXILIARY.has(first)) {
+      problems.push({
+        file: GLOSSARY_FILE,
+        line: lineOf(path),
+        message: `"${text}" starts with "${first}", which questions leave out before another word, so no question can match it: start it with "${second}"`,
       });
       return;
     }

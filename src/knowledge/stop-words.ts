@@ -5,11 +5,13 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   that the their them there these they this those to us was we were what when where which
   who whom whose why will with would you your
   http https www org com net int html
-  based located situated headquartered
-  au aux avec ce ces dans de des du en est et il la le les leur mais ou par pour quel quelle qui quoi se situe situee sur trouve un une`
+  au aux avec ce ces dans de des du en est et il la le les leur mais ou par pour quel quelle qui quoi sur un une`
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/** "Do" helping another verb ("how do they…"): questions drop it (see withoutAuxiliaries). */
+export const AUXILIARY: ReadonlySet<string> = new Set(['do', 'does', 'did']);
 
 /** Words too common in mission names to tell missions apart. */
 export const MISSION_NAME_NOISE: ReadonlySet<string> = new Set([

@@ -1,4 +1,5 @@
 import { type Glossary, INTENT_KINDS, type IntentKind, phraseKey } from './glossary.js';
+import { AUXILIARY } from './stop-words.js';
 import { stem, tokenize } from './text.js';
 
 type Meaning =
@@ -97,12 +98,11 @@ export function compileVocabulary(glossary: Glossary): Vocabulary {
   return Object.assign(read, { isCourtesy: (word: string) => courtesyWords.has(stem(word)) });
 }
 
-const AUXILIARY = new Set(['do', 'does', 'did']);
 const PREPOSITIONS = new Set(['in', 'for', 'about', 'with', 'on', 'at', 'to', 'there', 'here']);
 
 /**
  * A glossary phrase as a question's words meet it: "did" inside it is dropped as the question drops
- * it ("how long did it run"); at either end it stays, as a phrase of its own ("does what").
+ * it ("how long did it run"). kb:check refuses a phrase that starts with it (see glossary.ts).
  */
 function phraseWords(text: string): string[] {
   // A question's one-letter words are dropped before the glossary reads it ("how do I use you").

@@ -120,6 +120,10 @@ describe('glossary.yml', () => {
     ]);
     kb.write('glossary.yml', ['intents:', "  help: [help, '?']"].join('\n'));
     expect(problemsOf(kb.dir)).toEqual([expect.stringMatching(/^glossary\.yml:2: "\?" has no word of two letters or more/)]);
+    kb.write('glossary.yml', ['synonyms:', '  - term: mobile courts', '    also: [does what]'].join('\n'));
+    expect(problemsOf(kb.dir)).toEqual([
+      'glossary.yml:3: "does what" starts with "does", which questions leave out before another word, so no question can match it: start it with "what"',
+    ]);
   });
 
   it('a misspelt term that breaks an asks line is named, with its line, beside that asks line', () => {
