@@ -213,7 +213,11 @@ function answerStory({ index, resolveMission, query, understood, decide }: Comma
     const theme = understood.words.filter((w) => !carriedByAll.has(w));
     // "Kosovo missing persons" when no story of Kosovo is about them: the mission, whose card may be, as a suggestion.
     // Whether any story is about the theme is read in their whole text; which comes first, in what names them.
-    if (noStoryAbout(index, ofMissions, theme, understood, {})) return decide('not_found', named, [], { offTheme: true });
+    if (noStoryAbout(index, ofMissions, theme, understood, {})) {
+      // Offered: the missions named that have stories, which `/hr-story` can list.
+      const withStories = named.filter(({ entry }) => (index.storiesByMission.get(entry.id)?.length ?? 0) > 0);
+      return decide('not_found', withStories, [], { offTheme: true });
+    }
     return decide('found', rankStories(index, ofMissions, theme, { fields: ['names', 'title', 'keywords', 'asks'] }));
   }
   // No mission named, or none with a story yet: the stories' own words may still say which is

@@ -49,7 +49,11 @@ runOrExit(async () => {
   try {
     const reports = createReports(database.db);
     const since = daysAgo(days);
-    const [figures, breakdown] = await Promise.all([reports.figures(since), reports.breakdown(since)]);
+    // --json holds the main figures only: the breakdown is read for the tables.
+    const [figures, breakdown] = await Promise.all([
+      reports.figures(since),
+      args.values.json ? { bySurface: [], byDay: [] } : reports.breakdown(since),
+    ]);
     const engine = createAnswerEngine(loadKnowledge(knowledgeDirFrom(env)));
     const report: Report = {
       ...figures,

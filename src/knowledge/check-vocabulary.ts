@@ -21,15 +21,12 @@ export function* checkVocabulary(kb: KnowledgeBase, lineOfEntry: LineOfEntry, li
 
   const missionsById = new Map(kb.missions.map((m) => [m.id, m]));
   const read = compileVocabulary(kb.glossary);
-  const termNotInTexts = termsNoTextHolds(
-    kb,
-    entries.map((entry) => ownTerms(entry, missionsById)),
-    lineOfGlossary,
-  );
+  const ownByEntry = new Map(entries.map((entry) => [entry, ownTerms(entry, missionsById)]));
+  const termNotInTexts = termsNoTextHolds(kb, [...ownByEntry.values()], lineOfGlossary);
   for (const entry of entries) {
     if (!entry.asks?.length) continue;
     yield;
-    const own = ownTerms(entry, missionsById);
+    const own = ownByEntry.get(entry) ?? new Set<string>();
     (entry.asks ?? []).forEach((ask, i) => {
       const asked = [...new Set(read(withoutAuxiliaries(words(ask), String)).words.flatMap((w) => entryTerm(w) ?? []))];
       const missing = asked.filter((t) => !own.has(t));

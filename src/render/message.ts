@@ -180,7 +180,7 @@ function notFound(decision: Decision): EntryView {
         return {
           blocks: sections(
             decision.offTheme
-              ? `No story of ${named} is about ${quoteQuery(decision)}.\nIts mission card has what has been published; \`/hr-story ${suggestions[0].id}\` lists its stories.`
+              ? `No story of ${named} is about ${quoteQuery(decision)}.\n${suggestions.length > 1 ? 'Their mission cards have' : 'Its mission card has'} what has been published; ${suggestions.map((m) => `\`/hr-story ${m.id}\``).join(' or ')} ${suggestions.length > 1 ? 'list their' : 'lists its'} stories.`
               : `There is no story about ${named} yet.\nIts mission card has what has been published; \`/hr-story\` lists every story.`,
           ),
           links,

@@ -50,11 +50,12 @@ export function runScript(
     const child = spawn(process.execPath, ['--import', tsx, join(ROOT, script), ...args], { cwd, env: { ...clean, ...env } });
     let stdout = '';
     let stderr = '';
+    let stopped = false;
     child.stdout.on('data', (d) => {
       stdout += d;
       // A reader that goes away after one line, as `| head -1` does.
       if (firstLineOnly && stdout.includes('\n')) child.stdout.destroy();
-      if (stopWith && stdout.includes(stopWith.once)) child.kill(stopWith.signal);
+      if (stopWith && !stopped && stdout.includes(stopWith.once)) stopped = child.kill(stopWith.signal);
     });
     child.stderr.on('data', (d) => {
       stderr += d;

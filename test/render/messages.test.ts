@@ -4,6 +4,7 @@ import { createAnswerEngine } from '../../src/answer/engine.js';
 import type { Command } from '../../src/answer/types.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { renderDecision } from '../../src/render/message.js';
+import { renderNoStory } from '../../src/render/quotable-story.js';
 import { renderHome, renderModal } from '../../src/render/view.js';
 import { buttonsOf, expectBlocksWithinLimits, expectNoMassMention, expectWithinBlockKitLimits } from '../helpers/block-kit.js';
 import { fixtureEngine, knowledgeCopy } from '../helpers/knowledge.js';
@@ -175,6 +176,22 @@ describe('lists, ambiguity, not found, help', () => {
     expect(all(message)).toContain('No story of *UNMIK · Kosovo* is about “Kosovo elections”.');
     expect(all(message)).toContain('`/hr-story UNMIK` lists its stories');
     expect(buttonsOf(message.blocks).map((b) => b.text.text)).toEqual(['UNMIK · Kosovo']);
+  });
+
+  it('a theme none of the stories of the missions a place names is about offers only those with stories', () => {
+    const message = render('/hr-story', 'Sudan elections');
+    expect(all(message)).toContain('No story of *UNMISS · South Sudan* is about “Sudan elections”.');
+    expect(buttonsOf(message.blocks).map((b) => b.text.text)).toEqual(['UNMISS · South Sudan']);
+  });
+
+  it('in plain text (the workflow step), a theme no story is about says so too', () => {
+    const engine = fixtureEngine();
+    expect(renderNoStory(engine.answer({ command: '/hr-story', text: 'Kosovo elections' }))).toMatch(
+      /^No story of UNMIK · Kosovo is about .Kosovo elections.\.$/,
+    );
+    expect(renderNoStory(engine.answer({ command: '/hr-story', text: 'Haiti' }))).toMatch(
+      /^There is no story about MINUSTAH · Haiti yet/,
+    );
   });
 
   it('help explains both commands and questions', () => {
