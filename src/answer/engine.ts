@@ -139,15 +139,16 @@ function kindAsked(understood: Understood): Mission['kind'] | undefined {
   return kinds.size === 1 ? [...kinds][0] : undefined;
 }
 
-/** A year a question names ("which missions closed in 2020?"). */
+/** A year a question about ended missions names ("which missions closed in 2020?"). */
 const YEAR = /^(19|20)\d\d$/;
-const yearAsked = (understood: Understood) => understood.words.find((w) => YEAR.test(w));
+const asksEnded = (understood: Understood) => understood.intents.has('closed') && !understood.intents.has('active');
+const yearAsked = (understood: Understood) => (asksEnded(understood) ? understood.words.find((w) => YEAR.test(w)) : undefined);
 
 /**
  * The missions a list shows: still running or ended when that is what the question asks ("which
  * missions are closed?"), of the kind it names ("special political missions"), ended in the year
- * it names ("closed in 2020"); a narrowing no mission passes is left out, of the list and of its
- * title, rather than listing nothing.
+ * it names ("closed in 2020"); a status or kind no mission has is left out, of the list and of its
+ * title, rather than listing nothing; a year none ended in is an honest miss.
  */
 function missionList(index: SearchIndex, understood: Understood, decide: Decide): Decision {
   let listed = index.knowledge.missions;
@@ -164,14 +165,19 @@ function missionList(index: SearchIndex, understood: Understood, decide: Decide)
   const kind = kindAsked(understood);
   if (kind && narrow((m) => m.kind === kind)) extra.listedKind = kind;
   const year = yearAsked(understood);
-  if (year && extra.listed === 'ended' && narrow((m) => m.ended?.endsWith(year) === true)) extra.listedYear = year;
+  if (year) {
+    // No mission ended that year: an honest miss, not every mission that ended.
+    if (!narrow((m) => new RegExp(`\\b${year}\\b`).test(m.ended ?? ''))) return decide('not_found', []);
+    extra.listedYear = year;
+  }
   return decide('list', listed.map(unscored), [], extra);
 }
 
 /** Nothing asked but the missions themselves: "all missions", "which missions are closed?", "liste des missions". */
 function asksForDirectory(index: SearchIndex, understood: Understood): boolean {
-  // A year beside a status ("closed in 2020") narrows the list; it is not a subject.
-  const asked = { ...understood, words: understood.words.filter((w) => !(asksStatus(understood) && YEAR.test(w))) };
+  // A year beside "closed" ("closed in 2020") narrows the list; it is not a subject.
+  const year = yearAsked(understood);
+  const asked = { ...understood, words: understood.words.filter((w) => w !== year) };
   if (subjectWords(index, asked) > 0 || understood.missions.length > 0) return false;
   const { intents } = understood;
   const narrowed = asksStatus(understood) || kindAsked(understood) !== undefined;
@@ -258,10 +264,11 @@ const OF_THE_STORY: readonly IntentKind[] = ['figures', 'quote', 'author'];
  * mission still runs, is its mission's card.)
  */
 function contextItself(understood: Understood, context: Entry | undefined): Entry | undefined {
-  if (!context || understood.words.length > 0 || understood.directory.size > 0 || !understood.asked) return undefined;
+  if (!context || understood.words.length > 0 || understood.directory.size > 0) return undefined;
   const intents = [...understood.intents];
   if (context.type === 'story' && intents.length > 0 && intents.every((k) => OF_THE_STORY.includes(k))) return context;
-  return context.type === 'topic' && intents.length === 0 ? context : undefined;
+  // "Tell me more", not "thanks!".
+  return context.type === 'topic' && intents.length === 0 && understood.asked ? context : undefined;
 }
 
 function answerQuestion(index: SearchIndex, understood: Understood, context: Entry | undefined, decide: Decide): Decision {

@@ -13,7 +13,7 @@ export interface Understood {
   /** The words to search for (folded): padding dropped, synonyms read as the texts' words, intent words out. */
   words: string[];
   intents: ReadonlySet<IntentKind>;
-  /** It points back to what a thread was about ("when was it set up?"), with a word the glossary lists as `refers_back`. */
+  /** It points back to what a thread was about ("when was it set up?"), with a word the glossary lists as `refers_back`, no acronym before it. */
   refersBack: boolean;
   /** The question is in French (the answer then says that the source is in English). */
   french: boolean;
@@ -35,6 +35,8 @@ export type Understand = (text: string, options?: { padding: boolean }) => Under
 
 /** Words after which a capitalised word is a place: "in Nepal", "au Népal". */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'about', 'en', 'au', 'aux', 'dans']);
+/** A name typed as an acronym ("UNJHRO"), which a word pointing back after it may stand for. */
+const ACRONYM = /^[A-Z][A-Z0-9]+$/;
 /** Two French small words, or one beside a French phrase, make a question French. */
 const FRENCH_MARKERS_ALONE = 2;
 
@@ -114,7 +116,8 @@ export function createUnderstanding(index: SearchIndex, resolveMission: MissionR
     const clauses = padding ? dropPadding(all, clauseFacts, isCourtesy) : all.map((c) => c.words);
     const asked = all.some((c) => c.asked || opensQuestion(c.words, isCourtesy));
     const typed = clauses.flatMap((clause) => withoutAuxiliaries(clause, (w) => w.word));
-    const folded = typed.map((w) => w.word).filter((w) => w.length > 1);
+    const read = typed.filter((w) => w.word.length > 1);
+    const folded = read.map((w) => w.word);
     const reading = index.vocabulary(folded);
     // A word the glossary read as part of a phrase ("for Many thanks") is no place.
     const uncoveredAt = typed.findIndex((w, i) => reading.words.includes(w.word) && uncoveredPlace(typed, i));
@@ -128,8 +131,9 @@ export function createUnderstanding(index: SearchIndex, resolveMission: MissionR
       // Small words (English stop words, French markers) say nothing of the subject.
       words: reading.words.filter((w) => entryTerm(w) !== null && !frenchMarkers.has(stem(w))),
       intents: new Set([...reading.intents].filter((kind) => kind !== 'refers_back')),
-      // "When was it set up?" points back; in "what is UNJHRO and what does it do?", "it" is UNJHRO.
-      refersBack: reading.beforeReferBack?.every((w) => entryTerm(w) === null || frenchMarkers.has(stem(w))) ?? false,
+      // "When was it set up?", "how many students did it train?" point back; in "what is UNJHRO and
+      // what does it do?", "it" is the thing named before it.
+      refersBack: reading.referBackAt !== undefined && !read.slice(0, reading.referBackAt).some((w) => ACRONYM.test(w.raw)),
       french,
       missions,
       nameWords: new Set([...at].map((i) => reading.words[i])),

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { formatBytes, KNOWLEDGE_LIMITS } from './limits.js';
 import { parseYamlFile, readKnowledgeText } from './parse-file.js';
 import type { Problem } from './problems.js';
-import { AUXILIARY } from './stop-words.js';
+import { AUXILIARY, PREPOSITIONS } from './stop-words.js';
 import { stem, tokenize } from './text.js';
 import { validate } from './validate.js';
 
@@ -39,6 +39,7 @@ const glossarySchema = z.strictObject({
   french_markers: phrases,
   directory: phrases,
   courtesy: phrases,
+  fillers: phrases,
 });
 
 interface Synonym {
@@ -55,9 +56,11 @@ export interface Glossary {
   directory: string[];
   /** Words of greeting and politeness, which a question can be wrapped in but never is about. */
   courtesy: string[];
+  /** Words that are never what is asked ("exactly", "details"), dropped like courtesy, but no greeting. */
+  fillers: string[];
 }
 
-const EMPTY_GLOSSARY: Glossary = { synonyms: [], intents: {}, frenchMarkers: [], directory: [], courtesy: [] };
+const EMPTY_GLOSSARY: Glossary = { synonyms: [], intents: {}, frenchMarkers: [], directory: [], courtesy: [], fillers: [] };
 
 /** A phrase as it is matched: its words, folded and with plurals folded ("Droits de l'homme" -> droit de l homme). */
 export const phraseKey = (text: string): string[] => tokenize(text).filter(Boolean).map(stem);
@@ -87,8 +90,8 @@ export function readGlossary(dir: string): GlossaryFile {
   if ('message' in parsed) return { ...none, problems: [parsed] };
   const result = validate(glossarySchema, parsed.data ?? {}, parsed);
   if ('problems' in result) return { ...none, problems: result.problems, lineOf: parsed.lineOf };
-  const { synonyms, intents, french_markers, directory, courtesy } = result.value;
-  const glossary: Glossary = { synonyms, intents, frenchMarkers: french_markers, directory, courtesy };
+  const { synonyms, intents, french_markers, directory, courtesy, fillers } = result.value;
+  const glossary: Glossary = { synonyms, intents, frenchMarkers: french_markers, directory, courtesy, fillers };
   return { glossary, problems: duplicatePhrases(glossary, parsed.lineOf), lineOf: parsed.lineOf, modified: mtime };
 }
 
@@ -107,7 +110,7 @@ function duplicatePhrases(glossary: Glossary, lineOf: GlossaryFile['lineOf']): P
       return;
     }
     const [first, second] = tokenize(text).filter((word) => word.length > 1);
-    if (first !== undefined && second !== undefined && AUXILIARY.has(first)) {
+    if (first !== undefined && second !== undefined && AUXILIARY.has(first) && !PREPOSITIONS.has(second)) {
       problems.push({
         file: GLOSSARY_FILE,
         line: lineOf(path),
@@ -131,6 +134,9 @@ function duplicatePhrases(glossary: Glossary, lineOf: GlossaryFile['lineOf']): P
         claim(p, `"${term}"`, ['synonyms', i, field, j]);
       });
     }
+  });
+  glossary.fillers.forEach((p, j) => {
+    claim(p, 'a filler', ['fillers', j]);
   });
   glossary.courtesy.forEach((p, j) => {
     claim(p, 'courtesy', ['courtesy', j]);

@@ -12,6 +12,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 
 /** "Do" helping another verb ("how do they…"): questions drop it (see withoutAuxiliaries). */
 export const AUXILIARY: ReadonlySet<string> = new Set(['do', 'does', 'did']);
+/** Before these, "do" is the verb and stays ("what do they do in Mali"). */
+export const PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'for', 'about', 'with', 'on', 'at', 'to', 'there', 'here']);
 
 /** Words too common in mission names to tell missions apart. */
 export const MISSION_NAME_NOISE: ReadonlySet<string> = new Set([

@@ -1,12 +1,13 @@
 import { type Glossary, INTENT_KINDS, type IntentKind, phraseKey } from './glossary.js';
-import { AUXILIARY } from './stop-words.js';
+import { AUXILIARY, PREPOSITIONS } from './stop-words.js';
 import { stem, tokenize } from './text.js';
 
 type Meaning =
   | { kind: 'synonym'; term: string[]; french: boolean }
   | { kind: 'intent'; intent: IntentKind }
   | { kind: 'directory' }
-  | { kind: 'courtesy' };
+  | { kind: 'courtesy' }
+  | { kind: 'filler' };
 
 interface Phrase {
   key: string[];
@@ -15,7 +16,7 @@ interface Phrase {
 
 /** What the glossary makes of a question's words. */
 export interface Reading {
-  /** The words to search for: synonyms read as the texts' words, words of intent and courtesy left out. */
+  /** The words to search for: synonyms read as the texts' words, words of intent, courtesy and fillers left out. */
   words: string[];
   intents: Set<IntentKind>;
   /** How many French phrases and French small words the question holds. */
@@ -25,8 +26,8 @@ export interface Reading {
   directory: string[];
   /** The words open with a greeting or thanks ("Good afternoon team", "Thanks Maria"). */
   courteousOpening: boolean;
-  /** The words read before the first word pointing back (`refers_back`), if there is one. */
-  beforeReferBack?: string[];
+  /** Where the first word pointing back (`refers_back`) is, among the words read, if there is one. */
+  referBackAt?: number;
 }
 
 export interface Vocabulary {
@@ -51,6 +52,7 @@ export function compileVocabulary(glossary: Glossary): Vocabulary {
   for (const kind of INTENT_KINDS) for (const p of glossary.intents[kind] ?? []) add(p, { kind: 'intent', intent: kind });
   for (const p of glossary.directory) add(p, { kind: 'directory' });
   for (const p of glossary.courtesy) add(p, { kind: 'courtesy' });
+  for (const p of glossary.fillers) add(p, { kind: 'filler' });
   for (const { term, also, french } of glossary.synonyms) {
     const words = phraseKey(term);
     for (const p of also) add(p, { kind: 'synonym', term: words, french: false });
@@ -81,7 +83,7 @@ export function compileVocabulary(glossary: Glossary): Vocabulary {
       const { meaning } = phrase;
       if (i === 0 && meaning.kind === 'courtesy') reading.courteousOpening = true;
       if (meaning.kind === 'intent') {
-        if (meaning.intent === 'refers_back') reading.beforeReferBack ??= [...reading.words];
+        if (meaning.intent === 'refers_back') reading.referBackAt ??= i;
         reading.intents.add(meaning.intent);
       } else if (meaning.kind === 'directory') {
         const words = input.slice(i, i + phrase.key.length);
@@ -97,8 +99,6 @@ export function compileVocabulary(glossary: Glossary): Vocabulary {
   };
   return Object.assign(read, { isCourtesy: (word: string) => courtesyWords.has(stem(word)) });
 }
-
-const PREPOSITIONS = new Set(['in', 'for', 'about', 'with', 'on', 'at', 'to', 'there', 'here']);
 
 /**
  * A glossary phrase as a question's words meet it: "did" inside it is dropped as the question drops

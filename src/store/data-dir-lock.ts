@@ -20,6 +20,12 @@ function bootId(): string {
 export function lockDataDir(dataDir: string): () => void {
   const file = `${dataDir}.lock`;
   const ours = `${process.pid} ${bootId()}`;
+  // Opened again by this process (tests do): the lock it holds is counted, and given back with the last.
+  const held = heldHere.get(file);
+  if (held !== undefined) {
+    heldHere.set(file, held + 1);
+    return releaser(file, ours);
+  }
   const staged = `${file}.${process.pid}`;
   try {
     mkdirSync(dirname(dataDir), { recursive: true });
@@ -30,8 +36,11 @@ export function lockDataDir(dataDir: string): () => void {
       // Released between the two steps: try again.
       if (found === undefined) continue;
       const holder = holderIn(found);
+      // One naming this very process, which does not hold it, was left by an earlier one of its pid.
       if (holder !== undefined && holder !== process.pid) refuse(dataDir, holder);
-      if (attempt > 2) refuse(dataDir, holder ?? Number(found.split(' ')[0]));
+      if (attempt > 2) {
+        throw new DatabaseStartError(`DATA_DIR: ${dataDir} is being opened by another process at this moment: try again`);
+      }
       moveAsideIfStill(file, found);
     }
   } catch (error) {
@@ -46,8 +55,26 @@ export function lockDataDir(dataDir: string): () => void {
       // Nothing could be staged there.
     }
   }
+  heldHere.set(file, 1);
+  return releaser(file, ours);
+}
+
+/** The lock files this process holds, with how many of its openings hold each. */
+const heldHere = new Map<string, number>();
+
+function releaser(file: string, ours: string): () => void {
+  let released = false;
   return () => {
-    if (contentOf(file) === ours) rmSync(file, { force: true });
+    if (released) return;
+    released = true;
+    const left = (heldHere.get(file) ?? 1) - 1;
+    if (left > 0) return void heldHere.set(file, left);
+    heldHere.delete(file);
+    try {
+      if (contentOf(file) === ours) rmSync(file, { force: true });
+    } catch {
+      // Left behind: the next process takes it over once this one has ended.
+    }
   };
 }
 

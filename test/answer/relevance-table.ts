@@ -111,6 +111,8 @@ export const missionLookups: Case[] = [
 ];
 
 export const questions: Case[] = [
+  { text: 'Information needed on UNMIK. Is it still running?', status: 'found', first: 'UNMIK' },
+  { text: 'which missions closed in 2019?', status: 'not_found' },
   { text: 'how long did UNMIL run?', status: 'found', first: 'UNMIL' },
   { text: 'list all stories', status: 'list', first: 'minusca-bakala-forum' },
   { text: 'what stories do you have?', status: 'list', first: 'minusca-bakala-forum' },
@@ -492,7 +494,13 @@ export const followUps: (Case & { about: string })[] = [
   { about: 'UNMISS', text: 'when did it start?', status: 'not_found' },
   { about: 'UNMIK', text: 'when was it set up?', status: 'not_found' },
   { about: 'MINUSCA', text: 'what about the mobile courts?', status: 'found', first: 'unmiss-mobile-courts' },
-  // A subject of the question's own, before the word pointing back, or "is there…": not about the thread.
+  // A subject asked about before the word pointing back is still about the thread's mission…
+  { about: 'UNMIK', text: 'how many students did it train?', status: 'found', first: 'unmik-human-rights-masters' },
+  { about: 'MINUSCA', text: 'what forum did it organise?', status: 'found', first: 'minusca-bakala-forum' },
+  { about: 'UNMISS', text: 'how many cases did it handle?', status: 'found', first: 'unmiss-mobile-courts' },
+  { about: 'MINUSCA', text: 'is there anything on elections?', status: 'found', first: 'minusca-electoral-support' },
+  { about: 'unmiss-mobile-courts', text: 'figures please', status: 'found', first: 'unmiss-mobile-courts' },
+  // …but something named before it (an acronym), or "is there…", is not.
   { about: 'MINUSCA', text: 'is there a story about mobile courts?', status: 'found', first: 'unmiss-mobile-courts' },
   { about: 'UNMISS', text: 'what is UNJHRO and what does it do?', status: 'found', first: 'monusco-joint-human-rights-office' },
   { about: 'MONUSCO', text: 'is there a masters programme?', status: 'found', first: 'unmik-human-rights-masters' },

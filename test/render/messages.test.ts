@@ -137,6 +137,9 @@ describe('lists, ambiguity, not found, help', () => {
       expect(political.blocks[0]).toMatchObject({
         text: { text: 'Special political missions with a human rights team that have ended (3)' },
       });
+      const ofYear = renderDecision(statuses.answer({ command: null, text: 'which missions ended in 2020?' }));
+      expect(ofYear.blocks[0]).toMatchObject({ text: { text: 'Missions with a human rights team that have ended in 2020 (2)' } });
+      expect(statuses.answer({ command: null, text: 'which missions ended in 2019?' }).status).toBe('not_found');
       const peacekeeping = renderDecision(statuses.answer({ command: '/hr-mission', text: 'peacekeeping operations' }));
       expect(peacekeeping.blocks[0]).toMatchObject({ text: { text: 'Peacekeeping operations with a human rights team (8)' } });
     } finally {
@@ -192,6 +195,13 @@ describe('lists, ambiguity, not found, help', () => {
     expect(renderNoStory(engine.answer({ command: '/hr-story', text: 'Haiti' }))).toMatch(
       /^There is no story about MINUSTAH · Haiti yet/,
     );
+  });
+
+  it('a question for the stories lists them as /hr-story alone does', () => {
+    const question = render(null, 'what stories do you have?');
+    const command = render('/hr-story', '');
+    expect(question.blocks[0]).toMatchObject({ text: { text: `Stories (${engine.knowledge.stories.length})` } });
+    expect(question.blocks.slice(0, 2)).toEqual(command.blocks.slice(0, 2));
   });
 
   it('help explains both commands and questions', () => {

@@ -17,7 +17,8 @@ const dataDir = () => {
 };
 /** A pid that no process has any more. */
 const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid;
-const thisBoot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+const BOOT_ID = '/proc/sys/kernel/random/boot_id';
+const thisBoot = existsSync(BOOT_ID) ? readFileSync(BOOT_ID, 'utf8').trim() : '';
 
 describe('the embedded database folder, one process at a time', () => {
   it('is refused while a live process of this boot holds it, naming its pid', () => {
@@ -31,13 +32,30 @@ describe('the embedded database folder, one process at a time', () => {
 
   it('is taken over from a process that died, or one of an earlier boot whose pid lives again, and given back', () => {
     const data = dataDir();
-    for (const left of [`${deadPid()} ${thisBoot}`, `${process.ppid} an-earlier-boot`, String(deadPid())]) {
+    const leftovers = [
+      `${deadPid()} ${thisBoot}`,
+      `${process.ppid} an-earlier-boot`,
+      String(deadPid()),
+      `${process.pid} ${thisBoot}`,
+    ];
+    for (const left of leftovers) {
       writeFileSync(`${data}.lock`, left);
       const release = lockDataDir(data);
       expect(readFileSync(`${data}.lock`, 'utf8')).toBe(`${process.pid} ${thisBoot}`);
       release();
       expect(existsSync(`${data}.lock`)).toBe(false);
     }
+  });
+
+  it('opened twice by the same process is given back with the last opening only', () => {
+    const data = dataDir();
+    const first = lockDataDir(data);
+    const second = lockDataDir(data);
+    first();
+    first();
+    expect(existsSync(`${data}.lock`)).toBe(true);
+    second();
+    expect(existsSync(`${data}.lock`)).toBe(false);
   });
 
   it("is not given back for another process's lock that replaced it", () => {
