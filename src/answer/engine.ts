@@ -389,7 +389,8 @@ function noStoryAbout(
   );
   if (theme.length === 0) return false;
   const within = new Set(stories.map((story) => story.id));
-  return searchEntries(index, theme, { ...scope, types: ['story'], limit: 1, minCoverage: 0, within }).length === 0;
+  // As much of the theme as any search asks: one incidental word of "sexual violence" is not it.
+  return searchEntries(index, theme, { ...scope, types: ['story'], limit: 1, within }).length === 0;
 }
 
 /** What an answer lists beside its entry: a mission's stories. */

@@ -195,6 +195,7 @@ export const storyRequests: Case[] = [
   { text: 'South Sudan appeals', status: 'found', first: 'unmiss-mobile-courts' },
   { text: 'MINUSCA mission', status: 'found', first: 'minusca-bakala-forum' },
   { text: 'MONUSCO 2024', status: 'found', first: 'monusco-joint-human-rights-office' },
+  { text: 'CAR sexual violence', status: 'not_found', first: 'MINUSCA' },
   { text: 'example.org', status: 'not_found' },
   { text: 'South Sudan', status: 'found', ids: ['unmiss-mobile-courts'] },
   { text: 'Bakala', status: 'found', first: 'minusca-bakala-forum' },
