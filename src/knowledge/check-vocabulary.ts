@@ -21,12 +21,18 @@ export function* checkVocabulary(kb: KnowledgeBase, lineOfEntry: LineOfEntry, li
 
   const missionsById = new Map(kb.missions.map((m) => [m.id, m]));
   const read = compileVocabulary(kb.glossary);
-  const ownByEntry = new Map(entries.map((entry) => [entry, ownTerms(entry, missionsById)]));
-  const termNotInTexts = termsNoTextHolds(kb, [...ownByEntry.values()], lineOfGlossary);
+  // Every entry's words, gathered only when an asks line fails: a reload of thousands of entries
+  // must not stop to read them all at once.
+  let everyText: Set<string> | undefined;
+  const inTexts = (term: string) => {
+    everyText ??= new Set(entries.flatMap((entry) => [...ownTerms(entry, missionsById)]));
+    return everyText.has(term);
+  };
+  const termNotInTexts = termsNoTextHolds(kb, inTexts, lineOfGlossary);
   for (const entry of entries) {
     if (!entry.asks?.length) continue;
     yield;
-    const own = ownByEntry.get(entry) ?? new Set<string>();
+    const own = ownTerms(entry, missionsById);
     (entry.asks ?? []).forEach((ask, i) => {
       const asked = [...new Set(read(withoutAuxiliaries(words(ask), String)).words.flatMap((w) => entryTerm(w) ?? []))];
       const missing = asked.filter((t) => !own.has(t));
@@ -46,8 +52,7 @@ export function* checkVocabulary(kb: KnowledgeBase, lineOfEntry: LineOfEntry, li
  * For a word an asks line is missing: where the glossary put it there, as a term no entry's text
  * holds ("moblie courts" for "mobile courts"): the mistake is that term, not the asks line.
  */
-function termsNoTextHolds(kb: KnowledgeBase, entryTerms: ReadonlySet<string>[], lineOfGlossary: LineOfGlossary) {
-  const inTexts = (term: string) => entryTerms.some((terms) => terms.has(term));
+function termsNoTextHolds(kb: KnowledgeBase, inTexts: (term: string) => boolean, lineOfGlossary: LineOfGlossary) {
   return (missing: string): string[] => {
     if (inTexts(missing)) return [];
     const at = kb.glossary.synonyms.findIndex(({ term }) => words(term).some((w) => entryTerm(w) === missing));
