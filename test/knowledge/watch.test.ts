@@ -81,32 +81,30 @@ describe('every way an editor or a tool saves is picked up', () => {
     await eventually(() => storyIds(w).includes('later-in-b'), 5_000, 'an edit in the new target');
   });
 
-  it('the whole folder swapped for another by renaming (mv live old && mv new live), and edits in the new one', async () => {
+  /** The watched folder replaced by another holding one more story, then an edit in it, both served. */
+  async function followsReplacement(replace: (live: string, other: string) => void) {
     const a = knowledgeCopy();
     const b = knowledgeCopy();
     b.write('stories/only-in-b.md', storyCopy(b.dir, 'only-in-b'));
-    const old = `${a.dir}-old`;
     const w = await watchKnowledge(a.dir);
-    cleanup.push(a.remove, b.remove, () => rmSync(old, { recursive: true, force: true }), w.close);
-    renameSync(a.dir, old);
-    renameSync(b.dir, a.dir);
+    cleanup.push(a.remove, b.remove, () => rmSync(`${a.dir}-old`, { recursive: true, force: true }), w.close);
+    replace(a.dir, b.dir);
     await eventually(() => storyIds(w).includes('only-in-b'), 5_000, 'serving the new folder');
     a.write('stories/later-in-new.md', storyCopy(a.dir, 'later-in-new'));
     await eventually(() => storyIds(w).includes('later-in-new'), 5_000, 'an edit in the new folder');
-  });
+  }
 
-  it('the whole folder deleted and made again (rm -rf live && cp -r new live), and edits in it', async () => {
-    const a = knowledgeCopy();
-    const b = knowledgeCopy();
-    b.write('stories/only-in-b.md', storyCopy(b.dir, 'only-in-b'));
-    const w = await watchKnowledge(a.dir);
-    cleanup.push(a.remove, b.remove, w.close);
-    rmSync(a.dir, { recursive: true });
-    cpSync(b.dir, a.dir, { recursive: true });
-    await eventually(() => storyIds(w).includes('only-in-b'), 5_000, 'serving the folder made again');
-    a.write('stories/later-in-new.md', storyCopy(a.dir, 'later-in-new'));
-    await eventually(() => storyIds(w).includes('later-in-new'), 5_000, 'an edit in the folder made again');
-  });
+  it('the whole folder swapped for another by renaming (mv live old && mv new live), and edits in the new one', () =>
+    followsReplacement((live, other) => {
+      renameSync(live, `${live}-old`);
+      renameSync(other, live);
+    }));
+
+  it('the whole folder deleted and made again (rm -rf live && cp -r new live), and edits in it', () =>
+    followsReplacement((live, other) => {
+      rmSync(live, { recursive: true });
+      cpSync(other, live, { recursive: true });
+    }));
 
   it('1,000 files created at once give one reload, not a storm', async () => {
     const { kb, w } = await watched();
