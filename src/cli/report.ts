@@ -52,16 +52,17 @@ runOrExit(async () => {
     // --json holds the main figures only: the breakdown is read for the tables.
     const [figures, breakdown] = await Promise.all([
       reports.figures(since),
-      args.values.json ? { bySurface: [], byDay: [] } : reports.breakdown(since),
+      args.values.json ? undefined : reports.breakdown(since),
     ]);
     const engine = createAnswerEngine(loadKnowledge(knowledgeDirFrom(env)));
     const report: Report = {
       ...figures,
-      ...breakdown,
       days,
       nearest: new Map(figures.unanswered.map((u) => [u.text, nearestEntry(engine, u.text)])),
     };
-    process.stdout.write(args.values.json ? `${JSON.stringify(toReportJson(report), null, 2)}\n` : renderReportText(report));
+    process.stdout.write(
+      breakdown ? renderReportText({ ...report, ...breakdown }) : `${JSON.stringify(toReportJson(report), null, 2)}\n`,
+    );
   } finally {
     await database.close();
   }

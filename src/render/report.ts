@@ -8,7 +8,7 @@ export interface EditorsFigures extends Figures {
 }
 
 /** `npm run report`'s figures, with, for each unanswered question, the entry the answer engine finds nearest (null: none). */
-export interface Report extends EditorsFigures, Breakdown {
+export interface Report extends EditorsFigures {
   nearest: Map<string, string | null>;
 }
 
@@ -49,7 +49,7 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
 const QUESTION_WIDTH = 60;
 
 /** `npm run report`: the period's figures as readable tables. */
-export function renderReportText(report: Report): string {
+export function renderReportText(report: Report & Breakdown): string {
   const { requests, rate } = totals(report);
   const parts = [
     `Report for the last ${report.days} days (since ${day(report.since)}): ${requests} requests, ${percent(rate)} answered`,

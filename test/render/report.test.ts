@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { type Report, renderEditorsSection, renderReportText, toReportJson } from '../../src/render/report.js';
+import type { Breakdown } from '../../src/render/report-figures.js';
 import { expectBlocksWithinLimits, expectNoMassMention } from '../helpers/block-kit.js';
 
-const report: Report = {
+const report: Report & Breakdown = {
   since: new Date('2026-01-01T00:00:00Z'),
   days: 30,
   unanswered: [
