@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { optionalSetting } from './blank.js';
 
 /** Several workspaces: the app's OAuth credentials, from its settings at api.slack.com/apps. */

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { blankAsUndefined } from './blank.js';
 
 /** Where and how long requests and feedback are kept (see the README's admin section). */

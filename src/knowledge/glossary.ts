@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatBytes, KNOWLEDGE_LIMITS } from './limits.js';
 import { parseYamlFile, readKnowledgeText } from './parse-file.js';
 import type { Problem } from './problems.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const text = z.string().trim().min(1);
 const id = z.string().regex(/^[A-Za-z0-9-]+$/, 'use letters, digits and hyphens only');

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ParsedFile, Path } from './parse-file.js';
 import type { Problem } from './problems.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_TEXT_LENGTH } from '../answer/request.js';
 import { COMMANDS, type Origin } from '../answer/types.js';
 import type { EntryType } from '../knowledge/types.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Decision } from '../answer/types.js';
 import { actions, type Block, button, context, LIMITS, sections } from './blocks.js';
 import type { Message } from './message.js';

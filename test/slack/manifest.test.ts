@@ -4,7 +4,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { STORY_SHORTCUT } from '../../src/slack/listeners/shortcut.js';
 import { QUOTABLE_STORY_FUNCTION, QUOTABLE_STORY_INPUT } from '../../src/slack/listeners/workflow-step.js';
 import { realEngine } from '../helpers/knowledge.js';
