@@ -27,18 +27,21 @@ for (const file of readdirSync(join(root, 'src'), { recursive: true }).sort()) {
 }
 buildId.update(readFileSync(join(root, 'package-lock.json')));
 
-// Two libraries Bolt loads at start-up that this app does not need then, each a tenth of the
-// start-up from dist/: undici, which Socket Mode's client uses only once it connects, is loaded
-// from node_modules at its first use; Express, for Bolt's ExpressReceiver, which this app never
-// uses (it serves HTTP with Bolt's HTTPReceiver), is left out.
-const lazyUndici = {
-  name: 'lazy-undici',
+// Libraries Bolt loads at start-up that this app needs later or never, each loaded from
+// node_modules at its first use instead: undici, which Socket Mode's client uses only once it
+// connects, @slack/oauth (with jsonwebtoken and semver), which only an OAuth start uses, and
+// @opentelemetry/api, which prom-client reads only for exemplars (not used here). Together they
+// were a fifth of the start-up from dist/. Express, for Bolt's ExpressReceiver,
+// which this app never uses (it serves HTTP with Bolt's HTTPReceiver), is left out.
+const LOADED_AT_FIRST_USE = ['undici', '@slack/oauth', '@opentelemetry/api'];
+const atFirstUse = {
+  name: 'at-first-use',
   setup(build) {
-    build.onResolve({ filter: /^undici$/ }, (args) =>
-      args.namespace === 'lazy-undici' ? { path: 'undici', external: true } : { path: 'undici', namespace: 'lazy-undici' },
+    build.onResolve({ filter: new RegExp(`^(${LOADED_AT_FIRST_USE.join('|')})$`) }, (args) =>
+      args.namespace === 'at-first-use' ? { path: args.path, external: true } : { path: args.path, namespace: 'at-first-use' },
     );
-    build.onLoad({ filter: /.*/, namespace: 'lazy-undici' }, () => ({
-      contents: "let undici; module.exports = new Proxy({}, { get: (_, key) => (undici ??= require('undici'))[key] });",
+    build.onLoad({ filter: /.*/, namespace: 'at-first-use' }, (args) => ({
+      contents: `let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require(${JSON.stringify(args.path)}))[key] });`,
       loader: 'js',
     }));
   },
@@ -68,13 +71,15 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: true,
-  // PGlite finds its WebAssembly and data files beside its own module; pg is loaded only with DATABASE_URL.
-  external: ['@electric-sql/pglite', 'pg'],
+  // PGlite finds its WebAssembly and data files beside its own module; pg is loaded only with
+  // DATABASE_URL; iconv-lite, which raw-body loads, reads its tables of encodings only when a body
+  // needs one (bundled, they were half a megabyte of code to parse at every start).
+  external: ['@electric-sql/pglite', 'pg', 'iconv-lite'],
   // The CommonJS libraries inside the bundle (Bolt and its own) call require() for Node's modules.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
-  plugins: [lazyUndici, withoutExpress],
+  plugins: [atFirstUse, withoutExpress],
   define: { __HR_BOT_BUILD_ID__: JSON.stringify(buildId.digest('hex').slice(0, 16)) },
   logLevel: 'warning',
 });
