@@ -66,16 +66,20 @@ export type MissionResolver = (text: string) => MissionMatch;
 
 /**
  * Finds the mission meant by an acronym, country, region, town, short form or typo.
- * The names the knowledge lists are resolved once, up front, by the same search that
- * resolves anything else, so that the common case is a look-up.
+ * A name the knowledge lists is kept once resolved, by the same search that resolves anything
+ * else, so that staff asking the same names all day get a look-up; resolving them on first use
+ * rather than all at start keeps them off the start-up.
  */
 export function createMissionResolver(index: SearchIndex): MissionResolver {
-  const known = new Map<string, MissionMatch>();
+  const listed = new Set<string>();
   for (const nameWords of index.nameWords.values()) {
-    const typed = nameWords.map((w) => w.word).filter(canName);
-    const key = typed.join(' ');
-    if (key && !known.has(key)) known.set(key, resolveMission(index, typed));
+    const key = nameWords
+      .map((w) => w.word)
+      .filter(canName)
+      .join(' ');
+    if (key) listed.add(key);
   }
+  const known = new Map<string, MissionMatch>();
   // Places are the one-word names ("Congo", "Haiti", "Soudan"), not words of longer ones ("South").
   const oneWordNames = index.knowledge.missions.flatMap((m) => [m.where, ...m.names].map(words).filter((w) => w.length === 1));
   const toPlace = placeOfDemonym(new Set(oneWordNames.flat()));
@@ -83,7 +87,12 @@ export function createMissionResolver(index: SearchIndex): MissionResolver {
   const unswapped = (word: string) => (nameWords.has(word) ? word : (swappedLetters(word, nameWords) ?? word));
   return (text) => {
     const typed = words(text).filter(canName).map(unswapped).map(toPlace);
-    return known.get(typed.join(' ')) ?? resolveMission(index, typed);
+    const key = typed.join(' ');
+    const kept = known.get(key);
+    if (kept) return kept;
+    const match = resolveMission(index, typed);
+    if (listed.has(key)) known.set(key, match);
+    return match;
   };
 }
 
