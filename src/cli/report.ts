@@ -8,7 +8,8 @@ import { readStoreEnv } from '../config/store-env.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { type Report, renderReportText, toReportJson } from '../render/report.js';
 import { openDatabase } from '../store/database.js';
-import { createReports, daysAgo, REPORT_DAYS } from '../store/reports.js';
+import { daysAgo, REPORT_DAYS } from '../store/report-period.js';
+import { createReports } from '../store/reports.js';
 import { runOrExit } from './run-or-exit.js';
 
 const USAGE = `Usage:

@@ -1,6 +1,6 @@
 import { withTimeout } from '../config/with-timeout.js';
 import type { EditorsFigures } from '../render/report.js';
-import { daysAgo, REPORT_DAYS } from '../store/reports.js';
+import { daysAgo, REPORT_DAYS } from '../store/report-period.js';
 import type { ListenerDeps } from './deps.js';
 
 /** Longest the Home tab waits for the editors' figures before it is drawn without them. */

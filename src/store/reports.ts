@@ -8,13 +8,6 @@ export interface ReportLimits {
   comments?: number;
 }
 
-/** The period `npm run report` and the editors' Home section cover. */
-export const REPORT_DAYS = 30;
-
-export function daysAgo(days: number, now = Date.now()): Date {
-  return new Date(now - days * 24 * 60 * 60 * 1000);
-}
-
 export interface Reports {
   figures(since: Date, limits?: ReportLimits): Promise<Figures>;
   /** Only `npm run report` shows these: the Home tab does not ask for them. */

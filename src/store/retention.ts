@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Recorder } from './recorder.js';
-import { daysAgo } from './reports.js';
+import { daysAgo } from './report-period.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,9 +1,9 @@
 import type { Logger } from 'pino';
 import type { StoreSettings } from '../config/store-env.js';
-import { type Database, openDatabase } from './database.js';
+import type { Database, openDatabase } from './database.js';
 import { createRecorder } from './recorder.js';
 import { createRecording, type Recording } from './recording.js';
-import { createReports, type Reports } from './reports.js';
+import type { Reports } from './reports.js';
 import { scheduleRetention } from './retention.js';
 
 /** The running store: the recording queue, the editors' figures, retention. */
@@ -30,6 +30,9 @@ interface StoreStart {
   open?: typeof openDatabase;
 }
 
+/** Kysely, which only an open database needs, is loaded then: it is a tenth of the code a start parses. */
+const openDatabaseWhenNeeded: typeof openDatabase = async (config) => (await import('./database.js')).openDatabase(config);
+
 /**
  * Starts recording. PostgreSQL must answer before the bot starts (a wrong DATABASE_URL stops
  * it, naming the variable); the embedded PGlite opens in the background, as creating its folder
@@ -38,7 +41,7 @@ interface StoreStart {
 export async function startStore(
   settings: StoreSettings,
   logger: Logger,
-  { openPGliteAfter, open = openDatabase }: StoreStart = {},
+  { openPGliteAfter, open = openDatabaseWhenNeeded }: StoreStart = {},
 ): Promise<Store> {
   const stopping = new AbortController();
   const opening = (settings.databaseUrl ? Promise.resolve() : untilOrStopped(openPGliteAfter, stopping.signal)).then(() =>
@@ -71,7 +74,7 @@ export async function startStore(
   const stopRetention = scheduleRetention(recorder, settings.retentionDays, logger);
   return {
     recording,
-    reports: () => opened.then((d) => createReports(d.db)),
+    reports: () => opened.then(async (d) => (await import('./reports.js')).createReports(d.db)),
     database: () => opened,
     async close(timeoutMs, { waitForOpen = false } = {}) {
       const retentionStopped = stopRetention();
