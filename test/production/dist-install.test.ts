@@ -79,6 +79,48 @@ describe('a production install (npm ci --omit=dev over a built dist/)', () => {
     });
   });
 
+  describe('with OAuth settings', () => {
+    let standIn: SlackStandIn;
+    let bot: BotProcess;
+    beforeAll(async () => {
+      standIn = await new SlackStandIn().start();
+      bot = await startBotProcess(
+        standIn.apiUrl,
+        {
+          SLACK_BOT_TOKEN: '',
+          SLACK_CLIENT_ID: '111.222',
+          SLACK_CLIENT_SECRET: 'test-client-secret-90e2',
+          SLACK_STATE_SECRET: 'test-state-secret-31b7',
+        },
+        undefined,
+        { cwd: dir, args: ['dist/main.js'] },
+      );
+    });
+    afterAll(async () => {
+      bot?.child.kill('SIGTERM');
+      await bot?.exited;
+      await standIn.stop();
+    });
+
+    // The built bot loads Slack's OAuth library at its first use, from node_modules.
+    it('installs a workspace through /slack/install, then answers it with its own token', async () => {
+      const install = await fetch(`${bot.origin}/slack/install`, { redirect: 'manual' });
+      expect(install.status).toBe(302);
+      const state = new URL(install.headers.get('location') as string).searchParams.get('state') as string;
+      const cookie = (install.headers.get('set-cookie') as string).split(';')[0];
+      const done = await fetch(`${bot.origin}/slack/oauth_redirect?code=T2.grant&state=${encodeURIComponent(state)}`, {
+        headers: { cookie },
+        redirect: 'manual',
+      });
+      expect(done.status).toBe(200);
+      const answer = await send(
+        `${bot.origin}/slack/events`,
+        slashCommand('/hr-mission', 'Mali', standIn.responseUrl(), 'U1', 'T2'),
+      );
+      expect(answer.json().blocks.length).toBeGreaterThan(0);
+    });
+  });
+
   describe('in Socket Mode', () => {
     let standIn: SlackStandIn;
     let bot: BotProcess;
