@@ -1,12 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import * as z from 'zod';
-import { formatBytes, KNOWLEDGE_LIMITS } from './limits.js';
-import { parseYamlFile, readKnowledgeText } from './parse-file.js';
-import type { Problem } from './problems.js';
-import { AUXILIARY, PREPOSITIONS } from './stop-words.js';
 import { stem, tokenize } from './text.js';
-import { validate } from './validate.js';
 
 export const GLOSSARY_FILE = 'glossary.yml';
 
@@ -30,18 +22,6 @@ export const INTENT_KINDS = [
 ] as const;
 export type IntentKind = (typeof INTENT_KINDS)[number];
 
-const phrase = z.string().trim().min(1);
-const phrases = z.array(phrase).default([]);
-
-const glossarySchema = z.strictObject({
-  synonyms: z.array(z.strictObject({ term: phrase, also: phrases, french: phrases })).default([]),
-  intents: z.partialRecord(z.enum(INTENT_KINDS), phrases).default({}),
-  french_markers: phrases,
-  directory: phrases,
-  courtesy: phrases,
-  fillers: phrases,
-});
-
 interface Synonym {
   term: string;
   also: string[];
@@ -60,91 +40,5 @@ export interface Glossary {
   fillers: string[];
 }
 
-const EMPTY_GLOSSARY: Glossary = { synonyms: [], intents: {}, frenchMarkers: [], directory: [], courtesy: [], fillers: [] };
-
 /** A phrase as it is matched: its words, folded and with plurals folded ("Droits de l'homme" -> droit de l homme). */
 export const phraseKey = (text: string): string[] => tokenize(text).filter(Boolean).map(stem);
-
-export interface GlossaryFile {
-  glossary: Glossary;
-  problems: Problem[];
-  /** When the file was last changed; absent without a glossary. */
-  modified?: Date;
-  /** The line of a field of the file, for later checks against the rest of the knowledge. */
-  lineOf(path: readonly PropertyKey[]): number | undefined;
-}
-
-/** Reads glossary.yml if the folder has one; a folder without it simply has no extra vocabulary. */
-export function readGlossary(dir: string): GlossaryFile {
-  const path = join(dir, GLOSSARY_FILE);
-  const none: GlossaryFile = { glossary: EMPTY_GLOSSARY, problems: [], lineOf: () => undefined };
-  if (!existsSync(path)) return none;
-  const { size, mtime } = statSync(path);
-  if (size > KNOWLEDGE_LIMITS.fileBytes) {
-    const message = `the file is ${formatBytes(size)}, over the ${formatBytes(KNOWLEDGE_LIMITS.fileBytes)} a knowledge file may hold: keep the phrases people really use`;
-    return { ...none, problems: [{ file: GLOSSARY_FILE, message }] };
-  }
-  const read = readKnowledgeText(path);
-  if ('message' in read) return { ...none, problems: [{ file: GLOSSARY_FILE, message: read.message }] };
-  const parsed = parseYamlFile(GLOSSARY_FILE, read.text);
-  if ('message' in parsed) return { ...none, problems: [parsed] };
-  const result = validate(glossarySchema, parsed.data ?? {}, parsed);
-  if ('problems' in result) return { ...none, problems: result.problems, lineOf: parsed.lineOf };
-  const { synonyms, intents, french_markers, directory, courtesy, fillers } = result.value;
-  const glossary: Glossary = { synonyms, intents, frenchMarkers: french_markers, directory, courtesy, fillers };
-  return { glossary, problems: duplicatePhrases(glossary, parsed.lineOf), lineOf: parsed.lineOf, modified: mtime };
-}
-
-/** A phrase listed for two different meanings would be read as whichever came first: each must have one. */
-function duplicatePhrases(glossary: Glossary, lineOf: GlossaryFile['lineOf']): Problem[] {
-  const problems: Problem[] = [];
-  const meaningOf = new Map<string, string>();
-  const claim = (text: string, meaning: string, path: PropertyKey[]) => {
-    // Questions are read as words of two letters or more: "?" or "-h" would never match.
-    if (phraseKey(text).every((word) => word.length < 2)) {
-      problems.push({
-        file: GLOSSARY_FILE,
-        line: lineOf(path),
-        message: `"${text}" has no word of two letters or more, so no question can match it: remove it`,
-      });
-      return;
-    }
-    const [first, second] = tokenize(text).filter((word) => word.length > 1);
-    if (first !== undefined && second !== undefined && AUXILIARY.has(first) && !PREPOSITIONS.has(second)) {
-      problems.push({
-        file: GLOSSARY_FILE,
-        line: lineOf(path),
-        message: `"${text}" starts with "${first}", which questions leave out before another word, so no question can match it: start it with "${second}"`,
-      });
-      return;
-    }
-    const key = phraseKey(text).join(' ');
-    const earlier = meaningOf.get(key);
-    if (earlier !== undefined && earlier !== meaning) {
-      problems.push({
-        file: GLOSSARY_FILE,
-        line: lineOf(path),
-        message: `"${text}" is already read as ${earlier}: list each phrase under one meaning only`,
-      });
-    } else meaningOf.set(key, meaning);
-  };
-  glossary.synonyms.forEach(({ term, also, french }, i) => {
-    for (const [field, list] of [['also', also] as const, ['french', french] as const]) {
-      list.forEach((p, j) => {
-        claim(p, `"${term}"`, ['synonyms', i, field, j]);
-      });
-    }
-  });
-  glossary.fillers.forEach((p, j) => {
-    claim(p, 'a filler', ['fillers', j]);
-  });
-  glossary.courtesy.forEach((p, j) => {
-    claim(p, 'courtesy', ['courtesy', j]);
-  });
-  for (const kind of INTENT_KINDS) {
-    glossary.intents[kind]?.forEach((p, j) => {
-      claim(p, `the intent "${kind}"`, ['intents', kind, j]);
-    });
-  }
-  return problems;
-}

@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { checkVocabulary } from './check-vocabulary.js';
-import { readGlossary } from './glossary.js';
 import { formatBytes, KNOWLEDGE_LIMITS } from './limits.js';
 import { missionFactProblems } from './mission-facts.js';
 import { type ParsedFile, parseMarkdownFile, parseYamlFile, readKnowledgeText } from './parse-file.js';
 import { KnowledgeError, type Problem } from './problems.js';
+import { readGlossary } from './read-glossary.js';
 import { footnoteSchema, missionSchema, sourceSchema, storySchema, topicSchema } from './schema.js';
 import { mapInSteps, runAtOnce, runInSlices, type Steps } from './steps.js';
 import type { Entry, Footnote, KnowledgeBase, Mission, Source, Story, Topic } from './types.js';
