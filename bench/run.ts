@@ -117,7 +117,7 @@ async function benchReload(count = 10_000) {
       text.replace(/^id: .*$/m, `id: bench-${i}`).replace(/^title: (.*)$/m, `title: $1 ${i}`),
     );
   }
-  const live = createLiveEngine(dir, { onReloaded: () => {}, onInvalid: (e) => console.error(e.message.slice(0, 500)) });
+  const live = await createLiveEngine(dir, { onReloaded: () => {}, onInvalid: (e) => console.error(e.message.slice(0, 500)) });
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
   const started = performance.now();

@@ -33,7 +33,7 @@ runOrExit(async () => {
   const openAtOnce = config.mode === 'console' || (config.mode === 'http' && config.oauth !== undefined);
   const store = config.store && (await startStore(config.store, logger, { openPGliteAfter: openAtOnce ? undefined : ready }));
   const metrics = createMetrics({ processMetrics: true, recording: store ? () => store.recording.stats : undefined });
-  const live = createLiveEngine(config.knowledgeDir, {
+  const live = await createLiveEngine(config.knowledgeDir, {
     indexStore: fileIndexStore(),
     // Built code only: under tsx, the code that reads the knowledge has no id to key it by.
     readAtStart: BUILD_ID ? cachedKnowledgeReader(BUILD_ID) : undefined,

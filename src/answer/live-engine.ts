@@ -1,5 +1,4 @@
 import type { IndexStore } from '../knowledge/index-store.js';
-import { loadKnowledge, loadKnowledgeInSlices } from '../knowledge/load.js';
 import { KnowledgeError } from '../knowledge/problems.js';
 import { buildSearchIndexInSlices } from '../knowledge/search-index.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
@@ -21,28 +20,32 @@ export interface ReloadHandlers {
   onInvalid(error: KnowledgeError): void;
 }
 
+/** The code that reads a folder (YAML, the schemas) loads only when one is read: a start from saved knowledge needs none of it. */
+const knowledgeLoader = () => import('../knowledge/load.js');
+const readInFull = async (dir: string) => (await knowledgeLoader()).loadKnowledge(dir);
+
 /** The engine over a knowledge folder, loaded at once now (start-up) and reloaded without stalling later. */
-export function createLiveEngine(
+export async function createLiveEngine(
   dir: string,
   {
     indexStore,
-    readAtStart = loadKnowledge,
+    readAtStart = readInFull,
     onReloaded,
     onInvalid,
   }: ReloadHandlers & {
     indexStore?: IndexStore;
     /** How the folder is read at start-up: in full, unless told (see cachedKnowledgeReader). */
-    readAtStart?: (dir: string) => KnowledgeBase;
+    readAtStart?: (dir: string) => KnowledgeBase | Promise<KnowledgeBase>;
   },
-): LiveEngine {
-  let engine = createAnswerEngine(readAtStart(dir), { indexStore });
+): Promise<LiveEngine> {
+  let engine = createAnswerEngine(await readAtStart(dir), { indexStore });
   let running: Promise<void> | undefined;
   let again = false;
 
   const reloadOnce = async () => {
     const started = performance.now();
     try {
-      const knowledge = await loadKnowledgeInSlices(dir);
+      const knowledge = await (await knowledgeLoader()).loadKnowledgeInSlices(dir);
       const index = await buildSearchIndexInSlices(knowledge);
       engine = createAnswerEngine(knowledge, { index });
       onReloaded(knowledge, Math.round(performance.now() - started));

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadKnowledge } from './load.js';
 import { type SavedFiles, savedFiles } from './saved-files.js';
 import type { Footnote, KnowledgeBase, Source } from './types.js';
 
@@ -26,12 +25,13 @@ export interface SavedKnowledge extends Omit<KnowledgeBase, 'sources' | 'footnot
 export function cachedKnowledgeReader(
   codeId: string,
   saved: SavedFiles<SavedKnowledge> = savedFiles(DEFAULT_KNOWLEDGE_CACHE_DIR),
-): (dir: string) => KnowledgeBase {
-  return (dir) => {
+): (dir: string) => Promise<KnowledgeBase> {
+  return async (dir) => {
     const key = folderKey(dir, codeId);
     const kept = key ? reviveOrNothing(saved.load(key)) : undefined;
     if (kept) return kept;
-    const knowledge = loadKnowledge(dir);
+    // The code that reads a folder in full (YAML, the schemas) is loaded only then.
+    const knowledge = (await import('./load.js')).loadKnowledge(dir);
     // Saved only if the folder did not change while it was read.
     if (key && folderKey(dir, codeId) === key) saved.save(key, toSaved(knowledge));
     return knowledge;

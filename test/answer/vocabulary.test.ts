@@ -67,7 +67,7 @@ describe('asks: lines', () => {
 describe('glossary.yml', () => {
   it('an added synonym takes effect when the running bot reloads the knowledge', async () => {
     const kb = fixtureCopy();
-    const live = createLiveEngine(kb.dir, { onReloaded: () => {}, onInvalid: (error) => expect.fail(error.message) });
+    const live = await createLiveEngine(kb.dir, { onReloaded: () => {}, onInvalid: (error) => expect.fail(error.message) });
     const question = 'where do the itinerant tribunals sit?';
     const top = () => live.current().answer({ command: null, text: question }).results[0]?.entry.id;
     expect(top()).not.toBe('unmiss-mobile-courts');

@@ -18,7 +18,7 @@ export interface WatchedKnowledge {
 /** Resolves once the watcher sees changes. */
 export async function watchKnowledge(dir: string, settleMs = 100): Promise<WatchedKnowledge> {
   const state = { reloads: 0, invalid: 0, errors: [] as Error[] };
-  const live = createLiveEngine(dir, {
+  const live = await createLiveEngine(dir, {
     onReloaded: () => {
       state.reloads++;
     },

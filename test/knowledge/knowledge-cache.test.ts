@@ -34,76 +34,76 @@ describe('knowledge saved between starts', () => {
     expect(revive(JSON.parse(JSON.stringify(toSaved(knowledge))))).toEqual(knowledge);
   });
 
-  it('is read in full the first time, then served from what was saved while the files stay the same', () => {
+  it('is read in full the first time, then served from what was saved while the files stay the same', async () => {
     const kb = copy();
     const { saved, counts } = memoryFiles();
     const read = cachedKnowledgeReader('build-1', saved);
-    const first = read(kb.dir);
+    const first = await read(kb.dir);
     expect(counts).toEqual({ hits: 0, saves: 1 });
-    expect(read(kb.dir)).toEqual(first);
+    expect(await read(kb.dir)).toEqual(first);
     expect(counts).toEqual({ hits: 1, saves: 1 });
     expect(first).toEqual(loadKnowledge(kb.dir));
   });
 
-  it('is read in full again after any change: an edit, a file only touched, a new file, or other code', () => {
+  it('is read in full again after any change: an edit, a file only touched, a new file, or other code', async () => {
     const kb = copy();
     const { saved, counts } = memoryFiles();
     const read = (code = 'build-1') => cachedKnowledgeReader(code, saved)(kb.dir);
-    read();
+    await read();
 
     kb.edit('stories/minusca-bakala-forum.md', /^title: .*$/m, 'title: A title edited a moment ago');
-    expect(read().stories.map((story) => story.title)).toContain('A title edited a moment ago');
+    expect((await read()).stories.map((story) => story.title)).toContain('A title edited a moment ago');
 
     const later = new Date(Date.now() + 60_000);
     utimesSync(join(kb.dir, 'glossary.yml'), later, later);
-    expect(read().updatedAt).toEqual(later);
+    expect((await read()).updatedAt).toEqual(later);
 
     kb.write('sources/new-source.md', 'A source text nothing cites yet.\n');
-    read();
-    read('build-2');
+    await read();
+    await read('build-2');
     expect(counts).toEqual({ hits: 0, saves: 5 });
   });
 
-  it('is read in full again when a folder is made or removed, even an empty one', () => {
+  it('is read in full again when a folder is made or removed, even an empty one', async () => {
     const kb = copy();
     const { saved, counts } = memoryFiles();
     const read = cachedKnowledgeReader('build-1', saved);
-    read(kb.dir);
+    await read(kb.dir);
     mkdirSync(join(kb.dir, 'stories', 'drafts'));
-    read(kb.dir);
+    await read(kb.dir);
     rmdirSync(join(kb.dir, 'stories', 'drafts'));
-    read(kb.dir);
+    await read(kb.dir);
     expect(counts).toEqual({ hits: 0, saves: 3 });
   });
 
-  it('is read in full when what was saved is damaged', () => {
+  it('is read in full when what was saved is damaged', async () => {
     const kb = copy();
     const { saved, counts } = memoryFiles();
     const read = cachedKnowledgeReader('build-1', saved);
-    const first = read(kb.dir);
+    const first = await read(kb.dir);
     const damaged = { ...saved, load: () => ({}) as SavedKnowledge };
-    expect(cachedKnowledgeReader('build-1', damaged)(kb.dir)).toEqual(first);
+    expect(await cachedKnowledgeReader('build-1', damaged)(kb.dir)).toEqual(first);
     // Read in full, and saved afresh in its place.
     expect(counts).toEqual({ hits: 0, saves: 2 });
   });
 
-  it('never stands in for a broken folder: its problems are told as a full read tells them', () => {
+  it('never stands in for a broken folder: its problems are told as a full read tells them', async () => {
     const kb = copy();
     const { saved } = memoryFiles();
     const read = cachedKnowledgeReader('build-1', saved);
-    read(kb.dir);
+    await read(kb.dir);
     kb.edit('missions/UNMIL.yml', /^status: .*$/m, 'status: [');
-    expect(() => read(kb.dir)).toThrow(KnowledgeError);
+    await expect(read(kb.dir)).rejects.toThrow(KnowledgeError);
   });
 
-  it('reads a folder holding a symbolic link in full every time, since what it points to could change unseen', () => {
+  it('reads a folder holding a symbolic link in full every time, since what it points to could change unseen', async () => {
     const kb = copy();
     const elsewhere = copy();
     symlinkSync(join(elsewhere.dir, 'sources'), join(kb.dir, 'linked-sources'));
     const { saved, counts } = memoryFiles();
     const read = cachedKnowledgeReader('build-1', saved);
-    read(kb.dir);
-    read(kb.dir);
+    await read(kb.dir);
+    await read(kb.dir);
     expect(counts).toEqual({ hits: 0, saves: 0 });
   });
 });
