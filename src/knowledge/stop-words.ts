@@ -5,7 +5,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   that the their them there these they this those to us was we were what when where which
   who whom whose why will with would you your
   http https www org com net int html
-  au aux avec ce ces dans de des du en est et il la le les leur mais ou par pour quel quelle qui quoi sur un une`
+  ai au aux avez avons avec ce ces dans de des du en est et il la le les leur mais nous ou par pour quel quelle qui quoi sur un une vous`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -445,6 +445,8 @@ export const byKind: Record<string, Case[]> = {
     { text: "qu'a fait la MINUSTAH en Haïti ?", status: 'found', first: 'MINUSTAH' },
     { text: "que s'est-il passé au Mali ?", status: 'found', first: 'MINUSMA' },
     { text: 'où se trouve la MINUSCA ?', status: 'found', first: 'MINUSCA' },
+    { text: 'quelles histoires avez-vous ?', status: 'list', first: 'minusca-bakala-forum' },
+    { text: 'vous avez des histoires ?', status: 'list', first: 'minusca-bakala-forum' },
     { text: 'quel est le budget de la MINUSCA ?', status: 'not_found' },
     // Every courtesy word of the glossary is read alike before a question: "stp" as "svp".
     { text: 'svp quels sont les objectifs, la formation', status: 'found', first: 'goals' },
