@@ -1,4 +1,5 @@
 import type { IndexStore } from '../knowledge/index-store.js';
+import { loadKnowledgeInSlicesOnDemand, loadKnowledgeOnDemand } from '../knowledge/load-on-demand.js';
 import { KnowledgeError } from '../knowledge/problems.js';
 import { buildSearchIndexInSlices } from '../knowledge/search-index.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
@@ -20,16 +21,12 @@ export interface ReloadHandlers {
   onInvalid(error: KnowledgeError): void;
 }
 
-/** The code that reads a folder (YAML, the schemas) loads only when one is read: a start from saved knowledge needs none of it. */
-const knowledgeLoader = () => import('../knowledge/load.js');
-const readInFull = async (dir: string) => (await knowledgeLoader()).loadKnowledge(dir);
-
 /** The engine over a knowledge folder, loaded at once now (start-up) and reloaded without stalling later. */
 export async function createLiveEngine(
   dir: string,
   {
     indexStore,
-    readAtStart = readInFull,
+    readAtStart = loadKnowledgeOnDemand,
     onReloaded,
     onInvalid,
   }: ReloadHandlers & {
@@ -45,7 +42,7 @@ export async function createLiveEngine(
   const reloadOnce = async () => {
     const started = performance.now();
     try {
-      const knowledge = await (await knowledgeLoader()).loadKnowledgeInSlices(dir);
+      const knowledge = await loadKnowledgeInSlicesOnDemand(dir);
       const index = await buildSearchIndexInSlices(knowledge);
       engine = createAnswerEngine(knowledge, { index });
       onReloaded(knowledge, Math.round(performance.now() - started));

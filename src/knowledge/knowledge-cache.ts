@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { loadKnowledgeOnDemand } from './load-on-demand.js';
 import { type SavedFiles, savedFiles } from './saved-files.js';
 import type { Footnote, KnowledgeBase, Source } from './types.js';
 
@@ -30,8 +31,7 @@ export function cachedKnowledgeReader(
     const key = folderKey(dir, codeId);
     const kept = key ? reviveOrNothing(saved.load(key)) : undefined;
     if (kept) return kept;
-    // The code that reads a folder in full (YAML, the schemas) is loaded only then.
-    const knowledge = (await import('./load.js')).loadKnowledge(dir);
+    const knowledge = await loadKnowledgeOnDemand(dir);
     // Saved only if the folder did not change while it was read.
     if (key && folderKey(dir, codeId) === key) saved.save(key, toSaved(knowledge));
     return knowledge;
