@@ -5,7 +5,7 @@ export function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Made at its first use: making one loads ICU's break rules, a twentieth of the start-up. */
+/** Made at its first use: making one loads ICU's break rules, which a start would otherwise wait for. */
 let graphemes: Intl.Segmenter | undefined;
 
 /**

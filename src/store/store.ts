@@ -30,7 +30,7 @@ interface StoreStart {
   open?: typeof openDatabase;
 }
 
-/** Kysely, which only an open database needs, is loaded then: it is a tenth of the code a start parses. */
+/** Kysely, which only an open database needs, is loaded then rather than with the bot. */
 const openDatabaseWhenNeeded: typeof openDatabase = async (config) => (await import('./database.js')).openDatabase(config);
 
 /**
