@@ -27,19 +27,27 @@ for (const file of readdirSync(join(root, 'src'), { recursive: true }).sort()) {
 }
 buildId.update(readFileSync(join(root, 'package-lock.json')));
 
-// Libraries Bolt loads at start-up that this app needs later or never, each loaded from
-// node_modules at its first use instead: undici, which Socket Mode's client uses only once it
-// connects, @slack/oauth (with jsonwebtoken and semver), which only an OAuth start uses, and
-// @opentelemetry/api, which prom-client reads only for exemplars (not used here). Together they
-// were a fifth of the start-up from dist/. Express, for Bolt's ExpressReceiver,
-// which this app never uses (it serves HTTP with Bolt's HTTPReceiver), is left out.
-const LOADED_AT_FIRST_USE = ['undici', '@slack/oauth', '@opentelemetry/api'];
+// What stays in node_modules (scripts/outside-the-bundle.json), which a production install must
+// hold at its top level (the production test checks it). `external`: PGlite finds its WebAssembly
+// and data files beside its own module; pg is loaded only with DATABASE_URL; iconv-lite, which
+// raw-body loads, reads its tables of encodings only when a body needs one (bundled, they were
+// half a megabyte of code to parse at every start). `loadedAtFirstUse`: libraries Bolt loads at
+// start-up that this app needs later or never, replaced in the bundle by an object that loads them
+// at its first use: undici, which Socket Mode's client uses only once it connects, @slack/oauth
+// (with jsonwebtoken and semver), which only an OAuth start uses, and @opentelemetry/api, which
+// prom-client reads only for exemplars (not used here). Express, for Bolt's ExpressReceiver, which
+// this app never uses (it serves HTTP with Bolt's HTTPReceiver), is left out.
+const outside = JSON.parse(readFileSync(join(root, 'scripts/outside-the-bundle.json'), 'utf8'));
 const atFirstUse = {
   name: 'at-first-use',
   setup(build) {
-    build.onResolve({ filter: new RegExp(`^(${LOADED_AT_FIRST_USE.join('|')})$`) }, (args) =>
-      args.namespace === 'at-first-use' ? { path: args.path, external: true } : { path: args.path, namespace: 'at-first-use' },
-    );
+    build.onResolve({ filter: new RegExp(`^(${outside.loadedAtFirstUse.join('|')})$`) }, (args) => {
+      if (args.namespace === 'at-first-use') return { path: args.path, external: true };
+      // The stand-in has only the properties read from it: an import would find none.
+      if (args.kind !== 'require-call')
+        return { errors: [{ text: `${args.path} is loaded at its first use: require() it, do not import it` }] };
+      return { path: args.path, namespace: 'at-first-use' };
+    });
     build.onLoad({ filter: /.*/, namespace: 'at-first-use' }, (args) => ({
       contents: `let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require(${JSON.stringify(args.path)}))[key] });`,
       loader: 'js',
@@ -71,10 +79,7 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: true,
-  // PGlite finds its WebAssembly and data files beside its own module; pg is loaded only with
-  // DATABASE_URL; iconv-lite, which raw-body loads, reads its tables of encodings only when a body
-  // needs one (bundled, they were half a megabyte of code to parse at every start).
-  external: ['@electric-sql/pglite', 'pg', 'iconv-lite'],
+  external: outside.external,
   // The CommonJS libraries inside the bundle (Bolt and its own) call require() for Node's modules.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

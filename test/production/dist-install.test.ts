@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -38,6 +39,15 @@ describe('a production install (npm ci --omit=dev over a built dist/)', () => {
   it('has no dev dependency to lean on', () => {
     expect(existsSync(join(dir, 'dist/main.js'))).toBe(true);
     for (const dev of ['tsx', 'typescript', 'vitest']) expect(existsSync(join(dir, 'node_modules', dev))).toBe(false);
+  });
+
+  it('holds, in its own node_modules, every library the build leaves outside the bundle', () => {
+    // The dev dependencies above would otherwise stand in for one the install lacks or nests.
+    const outside = JSON.parse(readFileSync(join(ROOT, 'scripts/outside-the-bundle.json'), 'utf8'));
+    const fromDist = createRequire(join(dir, 'dist/main.js'));
+    for (const name of [...outside.external, ...outside.loadedAtFirstUse]) {
+      expect(fromDist.resolve(name), name).toContain(join(dir, 'node_modules', name, '/'));
+    }
   });
 
   it('answers in the console as the source does', async () => {
