@@ -447,10 +447,13 @@ async function benchServices(slackApiUrl: string, rounds = 5, seconds = 5) {
 async function benchStartUpFromDist(slackApiUrl: string, runs = 5) {
   execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'ignore' });
   const entry = { cwd: ROOT, args: ['dist/main.js'] };
-  const first = await benchStartUp(slackApiUrl, 1, entry);
-  const installed = await benchStartUp(slackApiUrl, runs, entry);
+  // A temporary folder of their own, where the first start finds no knowledge saved by another run.
+  const TMPDIR = mkdtempSync(join(tmpdir(), 'hr-bench-start-'));
+  const first = await benchStartUp(slackApiUrl, 1, entry, { TMPDIR });
+  const installed = await benchStartUp(slackApiUrl, runs, entry, { TMPDIR });
   const redisUrl = process.env.REDIS_URL?.trim();
-  const withRedis = redisUrl ? await benchStartUp(slackApiUrl, runs, entry, { REDIS_URL: redisUrl }) : undefined;
+  const withRedis = redisUrl ? await benchStartUp(slackApiUrl, runs, entry, { TMPDIR, REDIS_URL: redisUrl }) : undefined;
+  rmSync(TMPDIR, { recursive: true, force: true });
   return {
     runs,
     first_start_ms: first.median_ms,
