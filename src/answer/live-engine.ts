@@ -42,7 +42,7 @@ export async function createLiveEngine(
   const reloadOnce = async () => {
     const started = performance.now();
     try {
-      const knowledge = await loadKnowledgeInSlicesOnDemand(dir);
+      const knowledge = await loadKnowledgeInSlicesOnDemand(dir, engine.knowledge);
       const index = await buildSearchIndexInSlices(knowledge);
       engine = createAnswerEngine(knowledge, { index });
       onReloaded(knowledge, Math.round(performance.now() - started));

@@ -5,5 +5,5 @@ const reader = () => import('./load.js');
 
 export const loadKnowledgeOnDemand = async (dir: string): Promise<KnowledgeBase> => (await reader()).loadKnowledge(dir);
 
-export const loadKnowledgeInSlicesOnDemand = async (dir: string): Promise<KnowledgeBase> =>
-  (await reader()).loadKnowledgeInSlices(dir);
+export const loadKnowledgeInSlicesOnDemand = async (dir: string, served?: KnowledgeBase): Promise<KnowledgeBase> =>
+  (await reader()).loadKnowledgeInSlices(dir, served);

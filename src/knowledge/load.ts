@@ -25,12 +25,15 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   return runAtOnce(loadSteps(dir));
 }
 
-/** The same load, in slices that leave the event loop free to answer meanwhile (a reload). */
-export function loadKnowledgeInSlices(dir: string): Promise<KnowledgeBase> {
-  return runInSlices(loadSteps(dir));
+/**
+ * The same load, in slices that leave the event loop free to answer meanwhile (a reload). An
+ * unchanged glossary.yml keeps the glossary of the knowledge being served (`served`).
+ */
+export function loadKnowledgeInSlices(dir: string, served?: KnowledgeBase): Promise<KnowledgeBase> {
+  return runInSlices(loadSteps(dir, served));
 }
 
-function* loadSteps(dir: string): Steps<KnowledgeBase> {
+function* loadSteps(dir: string, served?: KnowledgeBase): Steps<KnowledgeBase> {
   if (!existsSync(dir)) {
     const message =
       'the knowledge folder does not exist: set KNOWLEDGE_DIR to the folder holding missions/, topics/, stories/ and sources.yml, or leave it unset for ./knowledge';
@@ -64,7 +67,7 @@ function* loadSteps(dir: string): Steps<KnowledgeBase> {
 
   const sourceTexts = reader.sourceTexts(sources);
 
-  const glossaryFile = readGlossary(dir);
+  const glossaryFile = readGlossary(dir, served);
   const kb: KnowledgeBase = {
     missions,
     glossary: glossaryFile.glossary,
@@ -73,6 +76,7 @@ function* loadSteps(dir: string): Steps<KnowledgeBase> {
     sources: new Map(sources.map((s) => [s.id, s])),
     footnotes: new Map(footnotes.map((f) => [f.id, f])),
     updatedAt: glossaryFile.modified && glossaryFile.modified > reader.newest ? glossaryFile.modified : reader.newest,
+    glossaryDigest: glossaryFile.digest,
   };
   const lineOfEntry = (entry: Entry, path: PropertyKey[]) => reader.parsedById.get(entry.id)?.lineOf(path);
   const problems = [

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
@@ -7,6 +8,7 @@ import { parseYamlFile, readKnowledgeText } from './parse-file.js';
 import type { Problem } from './problems.js';
 import { AUXILIARY, PREPOSITIONS } from './stop-words.js';
 import { tokenize } from './text.js';
+import type { KnowledgeBase } from './types.js';
 import { validate } from './validate.js';
 
 const phrase = z.string().trim().min(1);
@@ -30,10 +32,16 @@ export interface GlossaryFile {
   modified?: Date;
   /** The line of a field of the file, for later checks against the rest of the knowledge. */
   lineOf(path: readonly PropertyKey[]): number | undefined;
+  /** A hash of the file's text. */
+  digest?: string;
 }
 
-/** Reads glossary.yml if the folder has one; a folder without it simply has no extra vocabulary. */
-export function readGlossary(dir: string): GlossaryFile {
+/**
+ * Reads glossary.yml if the folder has one; a folder without it simply has no extra vocabulary.
+ * When its text is that of the knowledge being served (`served`), that glossary is kept: parsing
+ * the file is the longest single step of a reload (tens of milliseconds the bot could not answer).
+ */
+export function readGlossary(dir: string, served?: Pick<KnowledgeBase, 'glossary' | 'glossaryDigest'>): GlossaryFile {
   const path = join(dir, GLOSSARY_FILE);
   const none: GlossaryFile = { glossary: EMPTY_GLOSSARY, problems: [], lineOf: () => undefined };
   if (!existsSync(path)) return none;
@@ -44,13 +52,26 @@ export function readGlossary(dir: string): GlossaryFile {
   }
   const read = readKnowledgeText(path);
   if ('message' in read) return { ...none, problems: [{ file: GLOSSARY_FILE, message: read.message }] };
+  const digest = createHash('sha256').update(read.text).digest('hex');
+  if (served?.glossaryDigest === digest) {
+    return { glossary: served.glossary, problems: [], modified: mtime, digest, lineOf: linesWhenAsked(read.text) };
+  }
   const parsed = parseYamlFile(GLOSSARY_FILE, read.text);
   if ('message' in parsed) return { ...none, problems: [parsed] };
   const result = validate(glossarySchema, parsed.data ?? {}, parsed);
   if ('problems' in result) return { ...none, problems: result.problems, lineOf: parsed.lineOf };
   const { synonyms, intents, french_markers, directory, courtesy, fillers } = result.value;
   const glossary: Glossary = { synonyms, intents, frenchMarkers: french_markers, directory, courtesy, fillers };
-  return { glossary, problems: duplicatePhrases(glossary, parsed.lineOf), lineOf: parsed.lineOf, modified: mtime };
+  return { glossary, problems: duplicatePhrases(glossary, parsed.lineOf), lineOf: parsed.lineOf, modified: mtime, digest };
+}
+
+/** Lines of a glossary kept from the knowledge being served: the file is parsed only if a problem elsewhere needs one. */
+function linesWhenAsked(text: string): GlossaryFile['lineOf'] {
+  let parsed: ReturnType<typeof parseYamlFile> | undefined;
+  return (path) => {
+    parsed ??= parseYamlFile(GLOSSARY_FILE, text);
+    return 'message' in parsed ? undefined : parsed.lineOf(path);
+  };
 }
 
 /** A phrase listed for two different meanings would be read as whichever came first: each must have one. */

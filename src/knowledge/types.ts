@@ -80,4 +80,6 @@ export interface KnowledgeBase {
   footnotes: ReadonlyMap<string, Footnote>;
   /** The newest modification time among the knowledge files. */
   updatedAt: Date;
+  /** A hash of glossary.yml's text, absent without one: a reload finding the same text keeps this glossary. */
+  glossaryDigest?: string;
 }
