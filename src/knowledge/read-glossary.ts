@@ -32,7 +32,7 @@ export interface GlossaryFile {
   modified?: Date;
   /** The line of a field of the file, for later checks against the rest of the knowledge. */
   lineOf(path: readonly PropertyKey[]): number | undefined;
-  /** A hash of the file's text. */
+  /** A hash of the text the glossary was read from (kept with the knowledge, see KnowledgeBase.glossaryDigest). */
   digest?: string;
 }
 
@@ -65,7 +65,10 @@ export function readGlossary(dir: string, served?: Pick<KnowledgeBase, 'glossary
   return { glossary, problems: duplicatePhrases(glossary, parsed.lineOf), lineOf: parsed.lineOf, modified: mtime, digest };
 }
 
-/** Lines of a glossary kept from the knowledge being served: the file is parsed only if a problem elsewhere needs one. */
+/**
+ * Lines of a glossary kept from the knowledge being served: the file is parsed only if a problem
+ * elsewhere needs one (a reload that will be refused, so its longer step does not matter).
+ */
 function linesWhenAsked(text: string): GlossaryFile['lineOf'] {
   let parsed: ReturnType<typeof parseYamlFile> | undefined;
   return (path) => {

@@ -80,6 +80,9 @@ export interface KnowledgeBase {
   footnotes: ReadonlyMap<string, Footnote>;
   /** The newest modification time among the knowledge files. */
   updatedAt: Date;
-  /** A hash of glossary.yml's text, absent without one: a reload finding the same text keeps this glossary. */
+  /**
+   * A hash of the glossary.yml text this glossary was read from, by this code; absent without one.
+   * A reload finding the same text keeps this glossary: a copy with another glossary must drop it.
+   */
   glossaryDigest?: string;
 }
