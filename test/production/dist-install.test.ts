@@ -35,6 +35,21 @@ afterAll(() => {
   rmSync(parent, { recursive: true, force: true });
 });
 
+/** The built bot started from the deploy folder with `env`, against a Slack API stand-in of its own, for the tests of one describe. */
+function builtBot(env: NodeJS.ProcessEnv = {}) {
+  const running = {} as { standIn: SlackStandIn; bot: BotProcess };
+  beforeAll(async () => {
+    running.standIn = await new SlackStandIn().start();
+    running.bot = await startBotProcess(running.standIn.apiUrl, env, undefined, { cwd: dir, args: ['dist/main.js'] });
+  });
+  afterAll(async () => {
+    running.bot?.child.kill('SIGTERM');
+    await running.bot?.exited;
+    await running.standIn?.stop();
+  });
+  return running;
+}
+
 describe('a production install (npm ci --omit=dev over a built dist/)', () => {
   it('has no dev dependency to lean on', () => {
     expect(existsSync(join(dir, 'dist/main.js'))).toBe(true);
@@ -69,93 +84,58 @@ describe('a production install (npm ci --omit=dev over a built dist/)', () => {
   });
 
   describe('in HTTP mode', () => {
-    let standIn: SlackStandIn;
-    let bot: BotProcess;
-    beforeAll(async () => {
-      standIn = await new SlackStandIn().start();
-      bot = await startBotProcess(standIn.apiUrl, {}, undefined, { cwd: dir, args: ['dist/main.js'] });
-    });
-    afterAll(async () => {
-      bot?.child.kill('SIGTERM');
-      await bot?.exited;
-      await standIn.stop();
-    });
+    const running = builtBot();
 
     it('is ready and answers a signed command in the acknowledgement', async () => {
-      expect((await fetch(`${bot.origin}/readyz`)).status).toBe(200);
-      const answer = await send(`${bot.origin}/slack/events`, slashCommand('/hr-mission', 'Mali', standIn.responseUrl()));
+      expect((await fetch(`${running.bot.origin}/readyz`)).status).toBe(200);
+      const answer = await send(
+        `${running.bot.origin}/slack/events`,
+        slashCommand('/hr-mission', 'Mali', running.standIn.responseUrl()),
+      );
       expect(answer.status).toBe(200);
       expect(answer.json().blocks.length).toBeGreaterThan(0);
     });
   });
 
   describe('with OAuth settings', () => {
-    let standIn: SlackStandIn;
-    let bot: BotProcess;
-    beforeAll(async () => {
-      standIn = await new SlackStandIn().start();
-      bot = await startBotProcess(
-        standIn.apiUrl,
-        {
-          SLACK_BOT_TOKEN: '',
-          SLACK_CLIENT_ID: '111.222',
-          SLACK_CLIENT_SECRET: 'test-client-secret-90e2',
-          SLACK_STATE_SECRET: 'test-state-secret-31b7',
-        },
-        undefined,
-        { cwd: dir, args: ['dist/main.js'] },
-      );
-    });
-    afterAll(async () => {
-      bot?.child.kill('SIGTERM');
-      await bot?.exited;
-      await standIn.stop();
+    const running = builtBot({
+      SLACK_BOT_TOKEN: '',
+      SLACK_CLIENT_ID: '111.222',
+      SLACK_CLIENT_SECRET: 'test-client-secret-90e2',
+      SLACK_STATE_SECRET: 'test-state-secret-31b7',
     });
 
     // The built bot loads Slack's OAuth library at its first use, from node_modules.
     it('installs a workspace through /slack/install, then answers it with its own token', async () => {
-      const install = await fetch(`${bot.origin}/slack/install`, { redirect: 'manual' });
+      const install = await fetch(`${running.bot.origin}/slack/install`, { redirect: 'manual' });
       expect(install.status).toBe(302);
       const state = new URL(install.headers.get('location') as string).searchParams.get('state') as string;
       const cookie = (install.headers.get('set-cookie') as string).split(';')[0];
-      const done = await fetch(`${bot.origin}/slack/oauth_redirect?code=T2.grant&state=${encodeURIComponent(state)}`, {
+      const done = await fetch(`${running.bot.origin}/slack/oauth_redirect?code=T2.grant&state=${encodeURIComponent(state)}`, {
         headers: { cookie },
         redirect: 'manual',
       });
       expect(done.status).toBe(200);
       const answer = await send(
-        `${bot.origin}/slack/events`,
-        slashCommand('/hr-mission', 'Mali', standIn.responseUrl(), 'U1', 'T2'),
+        `${running.bot.origin}/slack/events`,
+        slashCommand('/hr-mission', 'Mali', running.standIn.responseUrl(), 'U1', 'T2'),
       );
       expect(answer.json().blocks.length).toBeGreaterThan(0);
     });
   });
 
   describe('in Socket Mode', () => {
-    let standIn: SlackStandIn;
-    let bot: BotProcess;
-    beforeAll(async () => {
-      standIn = await new SlackStandIn().start();
-      bot = await startBotProcess(standIn.apiUrl, { SLACK_APP_TOKEN: 'xapp-test-app-token-77aa' }, undefined, {
-        cwd: dir,
-        args: ['dist/main.js'],
-      });
-    });
-    afterAll(async () => {
-      bot?.child.kill('SIGTERM');
-      await bot?.exited;
-      await standIn.stop();
-    });
+    const running = builtBot({ SLACK_APP_TOKEN: 'xapp-test-app-token-77aa' });
 
     it('connects with the app token and acknowledges a command with its answer', async () => {
       const command = { command: '/hr-mission', text: 'Mali', user_id: 'U1', channel_id: 'C1', team_id: 'T1' };
-      standIn.socket?.send(
+      running.standIn.socket?.send(
         JSON.stringify({ envelope_id: 'env-1', type: 'slash_commands', accepts_response_payload: true, payload: command }),
       );
-      const reply = await standIn.socketReply('env-1');
+      const reply = await running.standIn.socketReply('env-1');
       expect(reply.payload?.blocks).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'section' })]));
       expect(JSON.stringify(reply.payload)).toContain('MINUSMA');
-      expect(standIn.callsTo('apps.connections.open')[0].authorization).toBe('Bearer xapp-test-app-token-77aa');
+      expect(running.standIn.callsTo('apps.connections.open')[0].authorization).toBe('Bearer xapp-test-app-token-77aa');
     });
   });
 });
