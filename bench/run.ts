@@ -449,17 +449,20 @@ async function benchStartUpFromDist(slackApiUrl: string, runs = 5) {
   const entry = { cwd: ROOT, args: ['dist/main.js'] };
   // A temporary folder of their own, where the first start finds no knowledge saved by another run.
   const TMPDIR = mkdtempSync(join(tmpdir(), 'hr-bench-start-'));
-  const first = await benchStartUp(slackApiUrl, 1, entry, { TMPDIR });
-  const installed = await benchStartUp(slackApiUrl, runs, entry, { TMPDIR });
-  const redisUrl = process.env.REDIS_URL?.trim();
-  const withRedis = redisUrl ? await benchStartUp(slackApiUrl, runs, entry, { TMPDIR, REDIS_URL: redisUrl }) : undefined;
-  rmSync(TMPDIR, { recursive: true, force: true });
-  return {
-    runs,
-    first_start_ms: first.median_ms,
-    median_ms: installed.median_ms,
-    with_redis_median_ms: withRedis?.median_ms,
-  };
+  try {
+    const first = await benchStartUp(slackApiUrl, 1, entry, { TMPDIR });
+    const installed = await benchStartUp(slackApiUrl, runs, entry, { TMPDIR });
+    const redisUrl = process.env.REDIS_URL?.trim();
+    const withRedis = redisUrl ? await benchStartUp(slackApiUrl, runs, entry, { TMPDIR, REDIS_URL: redisUrl }) : undefined;
+    return {
+      runs,
+      first_start_ms: first.median_ms,
+      median_ms: installed.median_ms,
+      with_redis_median_ms: withRedis?.median_ms,
+    };
+  } finally {
+    rmSync(TMPDIR, { recursive: true, force: true });
+  }
 }
 
 async function benchLoad(standIn: SlackStandIn) {
