@@ -92,7 +92,7 @@ export function createAnswerEngine(knowledge: KnowledgeBase, { indexStore, index
   };
 }
 
-type Extra = Pick<Decision, 'excerpt' | 'uncovered' | 'listed' | 'listedKind' | 'listedYear' | 'offTheme'>;
+type Extra = Pick<Decision, 'excerpt' | 'uncovered' | 'notCovered' | 'listed' | 'listedKind' | 'listedYear' | 'offTheme'>;
 type Decide = (status: Status, results: Ranked[], related?: Story[], extra?: Extra) => Decision;
 
 /** One entry is never shown twice in an answer: a mission card's stories are not offered again beside it. */
@@ -283,6 +283,11 @@ function answerQuestion(index: SearchIndex, understood: Understood, context: Ent
   }
   if (understood.uncovered) {
     return decide('not_found', index.knowledge.missions.map(unscored), [], { uncovered: understood.uncovered });
+  }
+  // A subject the texts do not cover ("what is the salary of a human rights officer?") is said to
+  // be so, rather than answered with a passage sharing its other words; missions it names are offered.
+  if (understood.notCovered) {
+    return decide('not_found', understood.missions.map(unscored), [], { notCovered: understood.notCovered });
   }
   if (understood.missions.length > 0) return answerAboutMissions(index, understood, understood.missions, decide);
   // A follow-up with no subject of its own ("and is it still active?"), or one that points back to

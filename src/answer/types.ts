@@ -50,6 +50,8 @@ export interface Decision {
   language?: 'fr';
   /** A place the question named that the knowledge does not cover. */
   uncovered?: string;
+  /** A subject the question asked about that glossary.yml lists as not covered by the texts ("salary"). */
+  notCovered?: string;
   /** For a list of missions: only those still running, or only those that ended, as asked. */
   listed?: 'active' | 'ended';
   /** For a list of missions: only those of this kind, as asked. */

@@ -22,6 +22,8 @@ export interface Understood {
   nameWords: ReadonlySet<string>;
   /** A place the question asks about that the knowledge does not cover ("Nepal"). */
   uncovered?: string;
+  /** A subject glossary.yml lists as not covered, which the texts still do not hold ("salary"), as typed. */
+  notCovered?: string;
   /** Those of the words that mean the missions themselves ("missions", "peace operations"). */
   directory: ReadonlySet<string>;
   /** Nothing but padding was asked (a greeting, thanks). */
@@ -99,14 +101,14 @@ export function createUnderstanding(index: SearchIndex, resolveMission: MissionR
       .filter((w) => w.length > 1);
     const reading = index.vocabulary(folded);
     const names = namedIn(folded).missions.length > 0;
-    const place = words.some((_, i) => uncoveredPlace(words, i));
+    const uncovered = words.some((_, i) => uncoveredPlace(words, i)) || reading.notCovered.length > 0;
     // "Thanks, it helps" is no question: a word pointing back says nothing of its own.
     const kinds = [...reading.intents].filter((kind) => kind !== 'refers_back');
     const intents = kinds.some((kind) => kind !== 'help');
     return {
-      known: names || place || kinds.length > 0 || reading.words.some(known),
+      known: names || uncovered || kinds.length > 0 || reading.words.some(known),
       courteous: reading.courteousOpening,
-      subjectOrIntent: names || place || intents,
+      subjectOrIntent: names || uncovered || intents,
     };
   };
 
@@ -122,6 +124,8 @@ export function createUnderstanding(index: SearchIndex, resolveMission: MissionR
     // A word the glossary read as part of a phrase ("for Many thanks") is no place.
     const uncoveredAt = typed.findIndex((w, i) => reading.words.includes(w.word) && uncoveredPlace(typed, i));
     const { missions, at } = namedIn(reading.words);
+    // Listed as not covered, unless the texts have since come to hold every word of it.
+    const notCovered = reading.notCovered.find((phrase) => phrase.some((word) => entryTerm(word) !== null && !known(word)));
 
     const french =
       reading.frenchMarkers >= FRENCH_MARKERS_ALONE ||
@@ -138,6 +142,7 @@ export function createUnderstanding(index: SearchIndex, resolveMission: MissionR
       missions,
       nameWords: new Set([...at].map((i) => reading.words[i])),
       uncovered: uncoveredAt >= 0 && missions.length === 0 ? typed[uncoveredAt].raw : undefined,
+      notCovered: notCovered?.join(' '),
       directory: new Set(reading.directory),
       empty: typed.length === 0,
       asked,

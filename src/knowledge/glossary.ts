@@ -38,6 +38,12 @@ export interface Glossary {
   courtesy: string[];
   /** Words that are never what is asked ("exactly", "details"), dropped like courtesy, but no greeting. */
   fillers: string[];
+  /**
+   * Subjects people ask about that the texts do not cover ("salary", "annual leave"): a question
+   * about one is told so, rather than answered with a passage that shares its other words. A
+   * phrase stops counting once the texts hold every word of it.
+   */
+  notCovered: string[];
 }
 
 /** A phrase as it is matched: its words, folded and with plurals folded ("Droits de l'homme" -> droit de l homme). */

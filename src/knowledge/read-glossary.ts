@@ -21,9 +21,18 @@ const glossarySchema = z.strictObject({
   directory: phrases,
   courtesy: phrases,
   fillers: phrases,
+  not_covered: phrases,
 });
 
-const EMPTY_GLOSSARY: Glossary = { synonyms: [], intents: {}, frenchMarkers: [], directory: [], courtesy: [], fillers: [] };
+const EMPTY_GLOSSARY: Glossary = {
+  synonyms: [],
+  intents: {},
+  frenchMarkers: [],
+  directory: [],
+  courtesy: [],
+  fillers: [],
+  notCovered: [],
+};
 
 export interface GlossaryFile {
   glossary: Glossary;
@@ -60,8 +69,16 @@ export function readGlossary(dir: string, served?: Pick<KnowledgeBase, 'glossary
   if ('message' in parsed) return { ...none, problems: [parsed] };
   const result = validate(glossarySchema, parsed.data ?? {}, parsed);
   if ('problems' in result) return { ...none, problems: result.problems, lineOf: parsed.lineOf };
-  const { synonyms, intents, french_markers, directory, courtesy, fillers } = result.value;
-  const glossary: Glossary = { synonyms, intents, frenchMarkers: french_markers, directory, courtesy, fillers };
+  const { synonyms, intents, french_markers, directory, courtesy, fillers, not_covered } = result.value;
+  const glossary: Glossary = {
+    synonyms,
+    intents,
+    frenchMarkers: french_markers,
+    directory,
+    courtesy,
+    fillers,
+    notCovered: not_covered,
+  };
   return { glossary, problems: duplicatePhrases(glossary, parsed.lineOf), lineOf: parsed.lineOf, modified: mtime, digest };
 }
 
@@ -122,6 +139,9 @@ function duplicatePhrases(glossary: Glossary, lineOf: GlossaryFile['lineOf']): P
   });
   glossary.courtesy.forEach((p, j) => {
     claim(p, 'courtesy', ['courtesy', j]);
+  });
+  glossary.notCovered.forEach((p, j) => {
+    claim(p, 'a subject not covered', ['not_covered', j]);
   });
   for (const kind of INTENT_KINDS) {
     glossary.intents[kind]?.forEach((p, j) => {

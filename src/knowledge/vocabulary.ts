@@ -7,7 +7,8 @@ type Meaning =
   | { kind: 'intent'; intent: IntentKind }
   | { kind: 'directory' }
   | { kind: 'courtesy' }
-  | { kind: 'filler' };
+  | { kind: 'filler' }
+  | { kind: 'not_covered' };
 
 interface Phrase {
   key: string[];
@@ -28,6 +29,8 @@ export interface Reading {
   courteousOpening: boolean;
   /** Where the first word pointing back (`refers_back`) is, among the words read, if there is one. */
   referBackAt?: number;
+  /** Phrases listed as subjects the texts do not cover, as typed (their words are searched for too). */
+  notCovered: string[][];
 }
 
 export interface Vocabulary {
@@ -53,6 +56,7 @@ export function compileVocabulary(glossary: Glossary): Vocabulary {
   for (const p of glossary.directory) add(p, { kind: 'directory' });
   for (const p of glossary.courtesy) add(p, { kind: 'courtesy' });
   for (const p of glossary.fillers) add(p, { kind: 'filler' });
+  for (const p of glossary.notCovered) add(p, { kind: 'not_covered' });
   for (const { term, also, french } of glossary.synonyms) {
     const words = phraseKey(term);
     for (const p of also) add(p, { kind: 'synonym', term: words, french: false });
@@ -71,6 +75,7 @@ export function compileVocabulary(glossary: Glossary): Vocabulary {
       frenchMarkers: 0,
       directory: [],
       courteousOpening: false,
+      notCovered: [],
     };
     for (let i = 0; i < stems.length; ) {
       if (markers.has(stems[i])) reading.frenchMarkers++;
@@ -85,9 +90,10 @@ export function compileVocabulary(glossary: Glossary): Vocabulary {
       if (meaning.kind === 'intent') {
         if (meaning.intent === 'refers_back') reading.referBackAt ??= i;
         reading.intents.add(meaning.intent);
-      } else if (meaning.kind === 'directory') {
+      } else if (meaning.kind === 'directory' || meaning.kind === 'not_covered') {
         const words = input.slice(i, i + phrase.key.length);
-        reading.directory.push(...words);
+        if (meaning.kind === 'directory') reading.directory.push(...words);
+        else reading.notCovered.push(words);
         reading.words.push(...words);
       } else if (meaning.kind === 'synonym') {
         if (meaning.french) reading.frenchPhrases++;

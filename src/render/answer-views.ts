@@ -33,6 +33,19 @@ export function excerptAnswer(entry: Story | Topic, excerpt: string, decision: D
   };
 }
 
+/** A subject the texts do not cover ("salary"): say so and what they cover, and offer the missions the question named. */
+export function notCoveredSubject(subject: string, missions: Mission[], askInstead: string): EntryView {
+  const named = missions.length
+    ? `\nWhat I have on ${missions.length > 1 ? 'these missions' : 'this mission'}:\n${missions.map((m) => `• ${missionLine(m)}`).join('\n')}`
+    : `\nTry ${askInstead}.`;
+  return {
+    blocks: sections(
+      `I have nothing on ${bold(subject)}: I answer only about the human rights work of UN peace operations, from UN Peacekeeping texts.${named}`,
+    ),
+    links: missions.map((m): Link => missionLink(m)),
+  };
+}
+
 /** A place the knowledge does not cover: say so, say what it covers, and offer every mission. */
 export function uncoveredPlace(place: string, missions: Mission[]): EntryView {
   const lines = missions.map((m) => `• ${missionLine(m)}`).join('\n');

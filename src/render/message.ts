@@ -1,7 +1,7 @@
 import type { Decision } from '../answer/types.js';
 import type { Mission, Story } from '../knowledge/types.js';
 import { encodeOrigin, OPEN_ACTION_PREFIX, SHARE_ACTION, showOrigin } from './actions.js';
-import { excerptAnswer, SOURCE_IN_ENGLISH, uncoveredPlace } from './answer-views.js';
+import { excerptAnswer, notCoveredSubject, SOURCE_IN_ENGLISH, uncoveredPlace } from './answer-views.js';
 import { actions, type Block, button, context, fitBlocks, header, LIMITS, sections } from './blocks.js';
 import { footnotesContext, sourcesContext, sourcesList } from './citations.js';
 import {
@@ -158,6 +158,9 @@ function ambiguous(decision: Decision): EntryView {
   };
 }
 
+/** What to ask instead, when nothing answers. */
+const ASK_INSTEAD = `"what does the human rights team do?", ${code('/hr-mission <country>')} or ${code('/hr-story <theme>')}`;
+
 function notFound(decision: Decision): EntryView {
   const suggestions = decision.results.map((r) => r.entry);
   const links = suggestions.map((e) => ({
@@ -194,9 +197,10 @@ function notFound(decision: Decision): EntryView {
       };
     case 'question':
       if (decision.uncovered) return uncoveredPlace(decision.uncovered, suggestions as Mission[]);
+      if (decision.notCovered) return notCoveredSubject(decision.notCovered, suggestions as Mission[], ASK_INSTEAD);
       return {
         blocks: sections(
-          `I don't have an answer to ${quoteQuery(decision)} in what I know.\nI know the human rights work of UN peace operations: try "what does the human rights team do?", ${code('/hr-mission <country>')} or ${code('/hr-story <theme>')}.`,
+          `I don't have an answer to ${quoteQuery(decision)} in what I know.\nI know the human rights work of UN peace operations: try ${ASK_INSTEAD}.`,
         ),
         links,
       };

@@ -183,6 +183,13 @@ export const questions: Case[] = [
   { text: 'hello', status: 'help' },
   { text: '<@U0BOT123>', status: 'help' },
   { text: 'what is the weather in Geneva tomorrow?', status: 'not_found' },
+  // Subjects the texts do not cover: told so, not answered with a passage sharing the question's other words.
+  { text: 'how much does a P3 human rights officer earn?', status: 'not_found', ids: [] },
+  { text: 'what is the salary of a human rights officer', status: 'not_found', ids: [] },
+  { text: 'what is the leave policy for mission staff', status: 'not_found', ids: [] },
+  { text: 'can I bring my family to Juba?', status: 'not_found', ids: ['UNMISS'] },
+  { text: 'tell me about sexual exploitation and abuse policy', status: 'not_found', ids: [] },
+  { text: 'what is the human rights due diligence policy (HRDDP)?', status: 'not_found', ids: [] },
 ];
 
 export const storyRequests: Case[] = [

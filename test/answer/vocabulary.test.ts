@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAnswerEngine } from '../../src/answer/engine.js';
 import { createLiveEngine } from '../../src/answer/live-engine.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
+import { renderDecision } from '../../src/render/message.js';
+import { buttonsOf } from '../helpers/block-kit.js';
 import { type KnowledgeCopy, knowledgeCopy, problemsOf } from '../helpers/knowledge.js';
 import { runScript } from '../helpers/run-cli.js';
 
@@ -74,6 +76,28 @@ describe('glossary.yml', () => {
     kb.edit('glossary.yml', 'also: [travelling courts]', 'also: [travelling courts, itinerant tribunals]');
     await live.reload();
     expect(top()).toBe('unmiss-mobile-courts');
+  });
+
+  it('a subject listed as not covered is told so, offering the mission named, until a text holds it', () => {
+    const kb = fixtureCopy();
+    const question = 'what salary do the mobile court judges in South Sudan get?';
+    // Without the list, the passage sharing the question's other words is given as if it answered.
+    expect(answerFrom(kb.dir, question)).toEqual({ status: 'found', first: 'unmiss-mobile-courts' });
+    kb.write('glossary.yml', `${kb.read('glossary.yml')}not_covered: [salary, annual leave]\n`);
+    const told = createAnswerEngine(loadKnowledge(kb.dir)).answer({ command: null, text: question });
+    expect(told).toMatchObject({ status: 'not_found', notCovered: 'salary' });
+    expect(told.results.map((r) => r.entry.id)).toEqual(['UNMISS']);
+    const message = renderDecision(told);
+    expect(message.text).toContain('I have nothing on salary:');
+    expect(buttonsOf(message.blocks).map((b) => b.text.text)).toEqual(['UNMISS']);
+    // A phrase counts while any of its words is one the texts do not hold ("leave" here).
+    expect(answerFrom(kb.dir, 'how much annual leave do the mobile courts give?').status).toBe('not_found');
+    kb.edit(
+      'stories/unmiss-mobile-courts.md',
+      'keywords: [mobile courts, justice]',
+      'keywords: [mobile courts, justice, salary]',
+    );
+    expect(answerFrom(kb.dir, question)).toEqual({ status: 'found', first: 'unmiss-mobile-courts' });
   });
 
   it('a reload that leaves it as it was keeps the glossary served, without parsing it again', async () => {
