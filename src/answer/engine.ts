@@ -1,7 +1,7 @@
 import type { IntentKind } from '../knowledge/glossary.js';
 import type { IndexStore } from '../knowledge/index-store.js';
 import { buildSearchIndex, entryTerm, NUMBER_WORD, type SearchIndex } from '../knowledge/search-index.js';
-import { words as wordsOf } from '../knowledge/text.js';
+import { sentences, words as wordsOf } from '../knowledge/text.js';
 import type { Entry, EntryType, Footnote, KnowledgeBase, Mission, Source, Story } from '../knowledge/types.js';
 import { cleanSlackText } from './clean-text.js';
 import { excerptFor } from './excerpt.js';
@@ -92,7 +92,10 @@ export function createAnswerEngine(knowledge: KnowledgeBase, { indexStore, index
   };
 }
 
-type Extra = Pick<Decision, 'excerpt' | 'uncovered' | 'notCovered' | 'listed' | 'listedKind' | 'listedYear' | 'offTheme'>;
+type Extra = Pick<
+  Decision,
+  'excerpt' | 'uncovered' | 'notCovered' | 'figureMissing' | 'listed' | 'listedKind' | 'listedYear' | 'offTheme'
+>;
 type Decide = (status: Status, results: Ranked[], related?: Story[], extra?: Extra) => Decision;
 
 /** One entry is never shown twice in an answer: a mission card's stories are not offered again beside it. */
@@ -313,14 +316,41 @@ function answerQuestion(index: SearchIndex, understood: Understood, context: Ent
   }
   const tie = second && second.coverage === best.coverage && second.score >= best.score * TIE_RATIO;
   const results = tie ? [best, second] : [best];
-  return decide('found', results, relatedTo(index, best.entry), answering(best.entry, understood));
+  return decide('found', results, relatedTo(index, best.entry), answering(index, best.entry, understood));
 }
 
 /** The excerpt that answers a question, unless a story's whole communications card was asked for. */
-function answering(entry: Entry, understood: Understood): Extra {
-  if (wantsStory(understood)) return {};
-  const excerpt = excerptFor(entry, understood.words, wantsFigure(understood));
-  return excerpt ? { excerpt } : {};
+function answering(index: SearchIndex, entry: Entry, understood: Understood): Extra {
+  const excerpt = wantsStory(understood) ? undefined : excerptFor(entry, understood.words, wantsFigure(understood));
+  const missing = understood.intents.has('figures') && !holdsFigure(index, excerpt ?? textOf(entry), understood);
+  return { ...(excerpt ? { excerpt } : {}), ...(missing ? { figureMissing: true } : {}) };
+}
+
+/** What an entry says: a mission's card, the achievements of its team; any other entry, its passage. */
+const textOf = (entry: Entry) => (entry.type === 'mission' ? entry.achievements.map((a) => a.text).join('\n') : entry.text);
+
+/**
+ * Whether a text gives the figure a question asks for ("how many civilians were killed…"): a
+ * sentence with a number the question did not give itself ("in 2016"), beside a word of what it
+ * asks about that tells entries apart. A question with no such word cannot be judged: it passes.
+ */
+function holdsFigure(index: SearchIndex, text: string, understood: Understood): boolean {
+  const limit = index.entries.documentCount * UBIQUITOUS;
+  const subject = new Set(
+    understood.words.flatMap((word) => {
+      const term = entryTerm(word);
+      const telling = term !== null && (index.documentFrequency.get(term) ?? 0) <= limit && !NUMBER_WORD.test(word);
+      return telling && !understood.nameWords.has(word) && !understood.directory.has(word) ? [term] : [];
+    }),
+  );
+  if (subject.size === 0) return true;
+  const given = new Set(understood.words);
+  return sentences(text).some((sentence) => {
+    const said = wordsOf(sentence);
+    return (
+      said.some((w) => NUMBER_WORD.test(w) && !given.has(w)) && said.some((w) => subject.has(entryTerm(w) ?? ''))
+    );
+  });
 }
 
 /**
@@ -331,7 +361,8 @@ function answering(entry: Entry, understood: Understood): Extra {
  * and what human rights teams do).
  */
 function answerAboutMissions(index: SearchIndex, understood: Understood, named: Mission[], decide: Decide): Decision {
-  const card = (mission: Mission) => decide('found', [unscored(mission)], relatedTo(index, mission));
+  const card = (mission: Mission) =>
+    decide('found', [unscored(mission)], relatedTo(index, mission), answering(index, mission, understood));
   const subjects = subjectWords(index, understood);
   // Whether a mission is over is its card's, unless the question is about something of it that ended
   // ("when did the Bakala forum end?"): then that thing's entry, and the card only if none answers.
@@ -356,7 +387,7 @@ function answerAboutMissions(index: SearchIndex, understood: Understood, named: 
   // unless whether it still runs was asked too.
   if (!own && overall.length === 0) return asksStatus(understood) ? card(named[0]) : decide('not_found', named.map(unscored));
   const first = own ?? unscored(named[0]);
-  return decide('found', [first, ...overall], relatedTo(index, first.entry), answering(first.entry, understood));
+  return decide('found', [first, ...overall], relatedTo(index, first.entry), answering(index, first.entry, understood));
 }
 
 /** Chosen stories (a mission's), best first for the asker's words; those matching none of them keep their order, last. */

@@ -52,6 +52,8 @@ export interface Decision {
   uncovered?: string;
   /** A subject the question asked about that glossary.yml lists as not covered by the texts ("salary"). */
   notCovered?: string;
+  /** A figure was asked for ("how many…") and what is shown holds none for it: the closest the texts have. */
+  figureMissing?: true;
   /** For a list of missions: only those still running, or only those that ended, as asked. */
   listed?: 'active' | 'ended';
   /** For a list of missions: only those of this kind, as asked. */

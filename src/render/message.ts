@@ -83,10 +83,15 @@ function body(decision: Decision): EntryView {
       return ambiguous(decision);
     case 'not_found':
       return notFound(decision);
-    case 'found':
-      return found(decision);
+    case 'found': {
+      const view = found(decision);
+      return decision.figureMissing ? { ...view, blocks: [...sections(NO_FIGURE), ...view.blocks] } : view;
+    }
   }
 }
+
+/** Said above the closest passage when the figure asked for is not in the texts. */
+const NO_FIGURE = 'The texts I answer from give no figure for that. The closest I have:';
 
 function found(decision: Decision): EntryView {
   const [best, ...rest] = decision.results;

@@ -84,9 +84,9 @@ export function answerEntryIds(decision: Decision): string[] {
   return results.map((r) => r.entry.id);
 }
 
-/** Not found, or a question the engine could only answer with help (not someone asking for help). */
+/** Not found, a figure the texts do not give, or a question the engine could only answer with help (not someone asking for help). */
 export function isUnanswered(decision: Decision): boolean {
-  if (decision.status === 'not_found') return true;
+  if (decision.status === 'not_found' || decision.figureMissing) return true;
   return (
     decision.status === 'help' &&
     decision.asked === 'question' &&

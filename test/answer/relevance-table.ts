@@ -13,6 +13,8 @@ export interface Case {
   command?: Command;
   /** Words the sentences quoted as the answer must hold (the figure asked for, say). */
   quotes?: string;
+  /** A figure is asked for: whether the answer must say that the texts give none for it. */
+  figureMissing?: boolean;
 }
 
 export const missionLookups: Case[] = [
@@ -122,16 +124,21 @@ export const questions: Case[] = [
   { text: 'what is the role of OHCHR?', status: 'found', first: 'ohchr-support' },
   { text: 'who leads the human rights team in a mission?', status: 'found', first: 'ohchr-support' },
   { text: 'what did UNMIK do about missing persons?', status: 'found', first: 'UNMIK' },
-  { text: 'how many persons are still missing in Kosovo?', status: 'found', first: 'UNMIK' },
-  { text: 'how much money did UNDP and MINUSCA sign for?', status: 'found', first: 'minusca-electoral-support' },
+  { text: 'how many persons are still missing in Kosovo?', status: 'found', first: 'UNMIK', figureMissing: false },
+  {
+    text: 'how much money did UNDP and MINUSCA sign for?',
+    status: 'found',
+    first: 'minusca-electoral-support',
+    figureMissing: false,
+  },
   { text: '<@U0BOT123> what does the human rights team do?', status: 'found', first: 'core-activities' },
   { text: 'what are the goals of human rights teams?', status: 'found', first: 'goals' },
   { text: 'why do human rights matter?', status: 'found', first: 'why-it-matters' },
   { text: 'which missions have a human rights team?', status: 'found', first: 'missions-with-hr-teams' },
   { text: 'is human rights my responsibility as staff?', status: 'found', first: 'hr-core-pillar' },
-  { text: 'how many students graduated?', status: 'found', first: 'unmik-human-rights-masters' },
+  { text: 'how many students graduated?', status: 'found', first: 'unmik-human-rights-masters', figureMissing: false },
   { text: 'when was UNJHRO established?', status: 'found', first: 'monusco-joint-human-rights-office' },
-  { text: 'how many cases did the mobile court hear?', status: 'found', first: 'unmiss-mobile-courts' },
+  { text: 'how many cases did the mobile court hear?', status: 'found', first: 'unmiss-mobile-courts', figureMissing: false },
   { text: 'what does a human rights officer do?', status: 'found', first: 'core-activities' },
   { text: 'what is the budget of MINUSCA?', status: 'not_found' },
   { text: 'when did UNMIK begin?', status: 'not_found' },
@@ -156,7 +163,21 @@ export const questions: Case[] = [
     quotes: '25 inmates',
   },
   { text: 'how many inmates were released in South Sudan?', status: 'found', first: 'unmiss-mobile-courts' },
-  { text: 'how many voter registration centers closed?', status: 'found', first: 'minusca-electoral-support' },
+  // Asked for a figure the texts do not give: the closest passage, saying that it gives none.
+  { text: 'how many civilians were killed in Afghanistan in 2016?', status: 'found', first: 'UNAMA', figureMissing: true },
+  { text: 'how many peacekeepers are in South Sudan?', status: 'found', first: 'UNMISS', figureMissing: true },
+  {
+    text: 'how many human rights officers work at MONUSCO?',
+    status: 'found',
+    first: 'monusco-joint-human-rights-office',
+    figureMissing: true,
+  },
+  {
+    text: 'how many voter registration centers closed?',
+    status: 'found',
+    first: 'minusca-electoral-support',
+    figureMissing: false,
+  },
   { text: 'tell me about MINUSCA', status: 'found', first: 'MINUSCA' },
   { text: 'what did the mission achieve in Libya?', status: 'found', first: 'UNSMIL' },
   { text: 'civilian casualties in Afghanistan', status: 'found', first: 'UNAMA' },

@@ -5,13 +5,20 @@ import { byKind, type Case, followUps, missionLookups, questions, statusLists, s
 
 const engine = realEngine();
 
-function check(command: Command | null, { text, status, first, ids, quotes }: Case, context?: { entryId: string }) {
+function check(
+  command: Command | null,
+  { text, status, first, ids, quotes, figureMissing }: Case,
+  context?: { entryId: string },
+) {
   const decision = engine.answer({ command, text, ...(context ? { context } : {}) });
   const got = decision.results.map((r) => r.entry.id);
   expect(decision.status, `status for ${JSON.stringify(text)} (got ${got.join(', ')})`).toBe(status);
   if (first) expect(got[0], `best for ${JSON.stringify(text)}`).toBe(first);
   if (ids) expect(got, `results for ${JSON.stringify(text)}`).toEqual(ids);
   if (quotes) expect(decision.excerpt, `sentences quoted for ${JSON.stringify(text)}`).toContain(quotes);
+  if (figureMissing !== undefined) {
+    expect(decision.figureMissing === true, `no figure given for ${JSON.stringify(text)}`).toBe(figureMissing);
+  }
 }
 
 const kindRows = Object.values(byKind).flat();

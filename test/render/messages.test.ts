@@ -6,6 +6,7 @@ import { loadKnowledge } from '../../src/knowledge/load.js';
 import { renderDecision } from '../../src/render/message.js';
 import { renderNoStory } from '../../src/render/quotable-story.js';
 import { renderHome, renderModal } from '../../src/render/view.js';
+import { isUnanswered } from '../../src/store/records.js';
 import { buttonsOf, expectBlocksWithinLimits, expectNoMassMention, expectWithinBlockKitLimits } from '../helpers/block-kit.js';
 import { fixtureEngine, knowledgeCopy } from '../helpers/knowledge.js';
 
@@ -284,5 +285,19 @@ describe('a long answer', () => {
     expect(message.text.length).toBeLessThanOrEqual(4000);
     expect(message.text.endsWith(KOSOVO_NOTE)).toBe(true);
     expectWithinBlockKitLimits(message);
+  });
+});
+
+describe('a figure the texts do not give', () => {
+  it('is said above the closest passage, and editors see the question as unanswered', () => {
+    const decision = engine.answer({ command: null, text: 'how many peacekeepers are in South Sudan?' });
+    expect(decision.results[0]?.entry.id).toBe('UNMISS');
+    expect(renderDecision(decision).text).toMatch(
+      /^The texts I answer from give no figure for that\. The closest I have:\nUNMISS/,
+    );
+    expect(isUnanswered(decision)).toBe(true);
+    const given = engine.answer({ command: null, text: 'how many cases did the mobile court hear?' });
+    expect(renderDecision(given).text).not.toContain('no figure');
+    expect(isUnanswered(given)).toBe(false);
   });
 });
