@@ -117,7 +117,7 @@ function contextMissions(index: SearchIndex, entry: Entry | undefined): Mission[
 }
 
 /** The words a question searches for beyond mission names, words meaning "the missions", and words too common to tell entries apart. */
-function subjectWords(index: SearchIndex, understood: Understood): number {
+function subjectWords(index: SearchIndex, understood: Understood): string[] {
   const limit = index.entries.documentCount * UBIQUITOUS;
   return understood.words.filter((word) => {
     const term = entryTerm(word);
@@ -127,7 +127,7 @@ function subjectWords(index: SearchIndex, understood: Understood): number {
       !understood.nameWords.has(word) &&
       (index.documentFrequency.get(term) ?? 0) <= limit
     );
-  }).length;
+  });
 }
 
 /** Intents naming a kind of mission: a list then holds only missions of that kind. */
@@ -181,7 +181,7 @@ function asksForDirectory(index: SearchIndex, understood: Understood): boolean {
   // A year beside "closed" ("closed in 2020") narrows the list; it is not a subject.
   const year = yearAsked(understood);
   const asked = { ...understood, words: understood.words.filter((w) => w !== year) };
-  if (subjectWords(index, asked) > 0 || understood.missions.length > 0) return false;
+  if (subjectWords(index, asked).length > 0 || understood.missions.length > 0) return false;
   const { intents } = understood;
   const narrowed = asksStatus(understood) || kindAsked(understood) !== undefined;
   return understood.directory.size > 0 || intents.has('list') || (narrowed && asked.words.length === 0);
@@ -295,11 +295,11 @@ function answerQuestion(index: SearchIndex, understood: Understood, context: Ent
   if (understood.missions.length > 0) return answerAboutMissions(index, understood, understood.missions, decide);
   // A follow-up with no subject of its own ("and is it still active?"), or one that points back to
   // it ("when was it set up?"), is about the conversation's mission.
-  if (fromContext.length > 0 && (understood.refersBack || subjectWords(index, understood) === 0)) {
+  if (fromContext.length > 0 && (understood.refersBack || subjectWords(index, understood).length === 0)) {
     return answerAboutMissions(index, understood, fromContext, decide);
   }
   // "What stories do you have?", "list all stories": the stories themselves, as `/hr-story` alone lists them.
-  if (understood.intents.has('stories') && subjectWords(index, understood) === 0) {
+  if (understood.intents.has('stories') && subjectWords(index, understood).length === 0) {
     return decide('list', index.knowledge.stories.map(unscored));
   }
   if (asksForDirectory(index, understood)) return missionList(index, understood, decide);
@@ -335,21 +335,14 @@ const textOf = (entry: Entry) => (entry.type === 'mission' ? entry.achievements.
  * asks about that tells entries apart. A question with no such word cannot be judged: it passes.
  */
 function holdsFigure(index: SearchIndex, text: string, understood: Understood): boolean {
-  const limit = index.entries.documentCount * UBIQUITOUS;
   const subject = new Set(
-    understood.words.flatMap((word) => {
-      const term = entryTerm(word);
-      const telling = term !== null && (index.documentFrequency.get(term) ?? 0) <= limit && !NUMBER_WORD.test(word);
-      return telling && !understood.nameWords.has(word) && !understood.directory.has(word) ? [term] : [];
-    }),
+    subjectWords(index, understood).flatMap((word) => (NUMBER_WORD.test(word) ? [] : (entryTerm(word) ?? []))),
   );
   if (subject.size === 0) return true;
   const given = new Set(understood.words);
   return sentences(text).some((sentence) => {
     const said = wordsOf(sentence);
-    return (
-      said.some((w) => NUMBER_WORD.test(w) && !given.has(w)) && said.some((w) => subject.has(entryTerm(w) ?? ''))
-    );
+    return said.some((w) => NUMBER_WORD.test(w) && !given.has(w)) && said.some((w) => subject.has(entryTerm(w) ?? ''));
   });
 }
 
@@ -363,7 +356,7 @@ function holdsFigure(index: SearchIndex, text: string, understood: Understood): 
 function answerAboutMissions(index: SearchIndex, understood: Understood, named: Mission[], decide: Decide): Decision {
   const card = (mission: Mission) =>
     decide('found', [unscored(mission)], relatedTo(index, mission), answering(index, mission, understood));
-  const subjects = subjectWords(index, understood);
+  const subjects = subjectWords(index, understood).length;
   // Whether a mission is over is its card's, unless the question is about something of it that ended
   // ("when did the Bakala forum end?"): then that thing's entry, and the card only if none answers.
   const cardAsked = CARD_INTENTS.some((k) => understood.intents.has(k)) || (asksStatus(understood) && subjects === 0);
