@@ -45,7 +45,7 @@ export function missionCard(mission: Mission, allStories: Story[], decision: Dec
     blocks: [
       header(`${mission.id} · ${mission.where}`),
       ...sections(
-        `${escapeText(mission.name)}\n${escapeText(kindLabel(mission))} · ${escapeText(statusLabel(mission))} · Has a human rights team`,
+        `${escapeText(mission.name)}\n${escapeText(kindLabel(mission))} · ${escapeText(statusLabel(mission))} · ${mission.status === 'active' ? 'Has' : 'Had'} a human rights team`,
       ),
       ...sections(`*What its human rights team has achieved*\n${achieved}`),
       ...sections(`*Stories*\n${storyLines.join('\n')}`),

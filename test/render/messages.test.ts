@@ -38,6 +38,11 @@ describe('mission card', () => {
     expectWithinBlockKitLimits(card);
   });
 
+  it('says in the past tense that a mission that ended had a human rights team', () => {
+    expect(all(render('/hr-mission', 'MINUSTAH'))).toMatch(/Closed [^·]+ · Had a human rights team/);
+    expect(all(render('/hr-mission', 'UNSOM'))).toMatch(/Succeeded by [^·]+ · Had a human rights team/);
+  });
+
   it('a placeholder country says no summary is published and points to its stories, never "TK"', () => {
     for (const name of ['MINUSCA', 'MONUSCO']) {
       const card = render('/hr-mission', name);
