@@ -67,7 +67,7 @@ export function createAnswerEngine(knowledge: KnowledgeBase, { indexStore, index
       }
       switch (asked) {
         case 'mission':
-          return answerMission({ index, resolveMission, query, understood, decide });
+          return answerMission({ index, resolveMission, query, understood, decide }, () => understand(query));
         case 'story':
           return answerStory({ index, resolveMission, query, understood, decide });
         case 'question':
@@ -196,9 +196,18 @@ interface CommandRequest {
   decide: Decide;
 }
 
-function answerMission({ index, resolveMission, query, understood, decide }: CommandRequest): Decision {
+function answerMission(
+  { index, resolveMission, query, understood, decide }: CommandRequest,
+  readAsQuestion: () => Understood,
+): Decision {
   if (understood.empty || asksForDirectory(index, understood)) return missionList(index, understood, decide);
-  const match = resolveMission(normalise(query));
+  let match = resolveMission(normalise(query));
+  // A name inside a sentence ("can you pull up the card for the mission in Bangui? thx"): its words
+  // as a question is read, without greetings, fillers and small words.
+  if (match.status === 'not_found') {
+    const inSentence = resolveMission(readAsQuestion().words.join(' '));
+    if (inSentence.status !== 'not_found') match = inSentence;
+  }
   if (match.status === 'found') {
     return decide('found', match.missions, relatedTo(index, match.missions[0].entry));
   }

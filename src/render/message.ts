@@ -173,7 +173,10 @@ function notFound(decision: Decision): EntryView {
     type: e.type,
     id: e.id,
   }));
-  const didYouMean = suggestions.length ? '\nDid you mean one of these?' : '';
+  // Named in the text as well as on the buttons: a notification or a screen reader shows no buttons.
+  const didYouMean = suggestions.length
+    ? `\nDid you mean ${suggestions.map((e) => (e.type === 'mission' ? `${bold(e.id)} (${escapeText(e.where)})` : bold(e.title))).join(' or ')}?`
+    : '';
   switch (decision.asked) {
     case 'mission':
       return {

@@ -54,6 +54,11 @@ export const missionLookups: Case[] = [
   { text: 'Libye', status: 'found', first: 'UNSMIL' },
   { text: 'Kosovo', status: 'found', first: 'UNMIK' },
   { text: 'Pristina', status: 'found', first: 'UNMIK' },
+  // A name inside a sentence: the mission it names, as a question would find it.
+  { text: 'hi, can you pull up the card for the mission in bangui? thx', status: 'found', ids: ['MINUSCA'] },
+  { text: 'what is the mission in goma called', status: 'found', ids: ['MONUSCO'] },
+  { text: 'Mission des Nations Unies au Soudan du Sud', status: 'found', ids: ['UNMISS'] },
+  { text: 'the card for Sudan please', status: 'ambiguous', ids: ['UNAMID', 'UNMISS'] },
   // Named in UNMIK's text but not one of the reference's checked search names: Serbia's capital is not the Kosovo mission's.
   { text: 'Belgrade', status: 'not_found' },
   { text: 'Congolese', status: 'found', first: 'MONUSCO' },

@@ -173,6 +173,8 @@ describe('lists, ambiguity, not found, help', () => {
     const close = render('/hr-mission', 'UNAMO');
     const buttons = buttonsOf(close.blocks).map((b) => b.text.text);
     expect(buttons).toEqual(['UNAMA · Afghanistan', 'UNAMI · Iraq']);
+    // The plain text a notification shows names them too.
+    expect(close.text).toContain('Did you mean UNAMA (Afghanistan) or UNAMI (Iraq)?');
   });
 
   it('a mission with no story says so and offers its card', () => {
