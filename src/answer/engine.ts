@@ -1,12 +1,12 @@
 import type { IntentKind } from '../knowledge/glossary.js';
 import type { IndexStore } from '../knowledge/index-store.js';
 import { buildSearchIndex, entryTerm, NUMBER_WORD, type SearchIndex } from '../knowledge/search-index.js';
-import { sentences, words as wordsOf } from '../knowledge/text.js';
+import { words as wordsOf } from '../knowledge/text.js';
 import type { Entry, EntryType, Footnote, KnowledgeBase, Mission, Source, Story } from '../knowledge/types.js';
 import { cleanSlackText } from './clean-text.js';
 import { excerptFor } from './excerpt.js';
 import { normalise } from './normalise.js';
-import { createMissionResolver, type MissionResolver } from './resolve-mission.js';
+import { createMissionResolver, isStranger, type MissionResolver } from './resolve-mission.js';
 import { outranks, type SearchScope, searchEntries, UBIQUITOUS } from './search-entries.js';
 import { createSuggester } from './suggest.js';
 import type { AnswerRequest, AskedFor, Decision, Ranked, Status } from './types.js';
@@ -203,8 +203,9 @@ function answerMission(
   if (understood.empty || asksForDirectory(index, understood)) return missionList(index, understood, decide);
   let match = resolveMission(normalise(query));
   // A name inside a sentence ("can you pull up the card for the mission in Bangui? thx"): its words
-  // as a question is read, without greetings, fillers and small words.
-  if (match.status === 'not_found') {
+  // as a question is read, without greetings, fillers and small words. A word nobody knows keeps the
+  // name a suggestion, as it does in the resolver ("Congo, Brazzaville" is not the DR Congo).
+  if (match.status === 'not_found' && !understood.words.some((word) => isStranger(index, word))) {
     const inSentence = resolveMission(readAsQuestion().words.join(' '));
     if (inSentence.status !== 'not_found') match = inSentence;
   }
@@ -325,13 +326,13 @@ function answerQuestion(index: SearchIndex, understood: Understood, context: Ent
   }
   const tie = second && second.coverage === best.coverage && second.score >= best.score * TIE_RATIO;
   const results = tie ? [best, second] : [best];
-  return decide('found', results, relatedTo(index, best.entry), answering(index, best.entry, understood));
+  return decide('found', results, relatedTo(index, best.entry), answering(best.entry, understood));
 }
 
 /** The excerpt that answers a question, unless a story's whole communications card was asked for. */
-function answering(index: SearchIndex, entry: Entry, understood: Understood): Extra {
+function answering(entry: Entry, understood: Understood): Extra {
   const excerpt = wantsStory(understood) ? undefined : excerptFor(entry, understood.words, wantsFigure(understood));
-  const missing = understood.intents.has('figures') && !holdsFigure(index, excerpt ?? textOf(entry), understood);
+  const missing = understood.intents.has('figures') && !holdsFigure(excerpt ?? textOf(entry), understood);
   return { ...(excerpt ? { excerpt } : {}), ...(missing ? { figureMissing: true } : {}) };
 }
 
@@ -339,20 +340,14 @@ function answering(index: SearchIndex, entry: Entry, understood: Understood): Ex
 const textOf = (entry: Entry) => (entry.type === 'mission' ? entry.achievements.map((a) => a.text).join('\n') : entry.text);
 
 /**
- * Whether a text gives the figure a question asks for ("how many civilians were killed…"): a
- * sentence with a number the question did not give itself ("in 2016"), beside a word of what it
- * asks about that tells entries apart. A question with no such word cannot be judged: it passes.
+ * Whether a text can give the figure a question asks for ("how many civilians were killed…"): it
+ * holds a number other than a year, which dates what happened, or one the question gave itself.
+ * How many missions is answered by the missions named, whatever the text.
  */
-function holdsFigure(index: SearchIndex, text: string, understood: Understood): boolean {
-  const subject = new Set(
-    subjectWords(index, understood).flatMap((word) => (NUMBER_WORD.test(word) ? [] : (entryTerm(word) ?? []))),
-  );
-  if (subject.size === 0) return true;
+function holdsFigure(text: string, understood: Understood): boolean {
+  if (understood.directory.size > 0) return true;
   const given = new Set(understood.words);
-  return sentences(text).some((sentence) => {
-    const said = wordsOf(sentence);
-    return said.some((w) => NUMBER_WORD.test(w) && !given.has(w)) && said.some((w) => subject.has(entryTerm(w) ?? ''));
-  });
+  return wordsOf(text).some((w) => NUMBER_WORD.test(w) && !YEAR.test(w) && !given.has(w));
 }
 
 /**
@@ -364,7 +359,7 @@ function holdsFigure(index: SearchIndex, text: string, understood: Understood): 
  */
 function answerAboutMissions(index: SearchIndex, understood: Understood, named: Mission[], decide: Decide): Decision {
   const card = (mission: Mission) =>
-    decide('found', [unscored(mission)], relatedTo(index, mission), answering(index, mission, understood));
+    decide('found', [unscored(mission)], relatedTo(index, mission), answering(mission, understood));
   const subjects = subjectWords(index, understood).length;
   // Whether a mission is over is its card's, unless the question is about something of it that ended
   // ("when did the Bakala forum end?"): then that thing's entry, and the card only if none answers.
@@ -389,7 +384,7 @@ function answerAboutMissions(index: SearchIndex, understood: Understood, named: 
   // unless whether it still runs was asked too.
   if (!own && overall.length === 0) return asksStatus(understood) ? card(named[0]) : decide('not_found', named.map(unscored));
   const first = own ?? unscored(named[0]);
-  return decide('found', [first, ...overall], relatedTo(index, first.entry), answering(index, first.entry, understood));
+  return decide('found', [first, ...overall], relatedTo(index, first.entry), answering(first.entry, understood));
 }
 
 /** Chosen stories (a mission's), best first for the asker's words; those matching none of them keep their order, last. */

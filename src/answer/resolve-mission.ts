@@ -52,7 +52,7 @@ function judge(hit: SearchResult, typed: SpokenWord[], index: SearchIndex): Cand
 }
 
 /** A word no mission's name, no entry and no glossary phrase holds, nor a typo of a name (a stranger's name, not a slip). */
-function isStranger(index: SearchIndex, word: string): boolean {
+export function isStranger(index: SearchIndex, word: string): boolean {
   const term = entryTerm(word);
   if (word.length < STRANGER_MIN_LENGTH || COMPASS.test(word) || term === null || index.documentFrequency.has(term)) return false;
   if (index.vocabulary([word]).words[0] !== word) return false;

@@ -3,7 +3,7 @@ import { phraseKey } from '../knowledge/glossary.js';
 import { entryTerm, type SearchIndex } from '../knowledge/search-index.js';
 import { stem, words as wordsOf } from '../knowledge/text.js';
 import type { Mission } from '../knowledge/types.js';
-import { withoutAuxiliaries } from '../knowledge/vocabulary.js';
+import { type Reading, withoutAuxiliaries } from '../knowledge/vocabulary.js';
 import { clausesOf, normalise, type TypedWord } from './normalise.js';
 import { dropPadding, opensQuestion } from './padding.js';
 import type { MissionResolver } from './resolve-mission.js';
@@ -85,6 +85,10 @@ export function createUnderstanding(index: SearchIndex, resolveMission: MissionR
     return term !== null && index.documentFrequency.has(term);
   };
 
+  /** A phrase glossary.yml lists as not covered, unless the texts have since come to hold every word of it. */
+  const notCoveredIn = (reading: Reading) =>
+    reading.notCovered.find((phrase) => phrase.some((word) => entryTerm(word) !== null && !known(word)));
+
   /** A capitalised word after "in", "au"…, that no entry, glossary phrase or mission name knows. */
   const uncoveredPlace = (words: TypedWord[], at: number): boolean => {
     const { raw, word } = words[at];
@@ -101,7 +105,7 @@ export function createUnderstanding(index: SearchIndex, resolveMission: MissionR
       .filter((w) => w.length > 1);
     const reading = index.vocabulary(folded);
     const names = namedIn(folded).missions.length > 0;
-    const uncovered = words.some((_, i) => uncoveredPlace(words, i)) || reading.notCovered.length > 0;
+    const uncovered = words.some((_, i) => uncoveredPlace(words, i)) || notCoveredIn(reading) !== undefined;
     // "Thanks, it helps" is no question: a word pointing back says nothing of its own.
     const kinds = [...reading.intents].filter((kind) => kind !== 'refers_back');
     const intents = kinds.some((kind) => kind !== 'help');
@@ -124,8 +128,6 @@ export function createUnderstanding(index: SearchIndex, resolveMission: MissionR
     // A word the glossary read as part of a phrase ("for Many thanks") is no place.
     const uncoveredAt = typed.findIndex((w, i) => reading.words.includes(w.word) && uncoveredPlace(typed, i));
     const { missions, at } = namedIn(reading.words);
-    // Listed as not covered, unless the texts have since come to hold every word of it.
-    const notCovered = reading.notCovered.find((phrase) => phrase.some((word) => entryTerm(word) !== null && !known(word)));
 
     const french =
       reading.frenchMarkers >= FRENCH_MARKERS_ALONE ||
@@ -142,7 +144,7 @@ export function createUnderstanding(index: SearchIndex, resolveMission: MissionR
       missions,
       nameWords: new Set([...at].map((i) => reading.words[i])),
       uncovered: uncoveredAt >= 0 && missions.length === 0 ? typed[uncoveredAt].raw : undefined,
-      notCovered: notCovered?.join(' '),
+      notCovered: notCoveredIn(reading)?.join(' '),
       directory: new Set(reading.directory),
       empty: typed.length === 0,
       asked,

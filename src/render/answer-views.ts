@@ -33,14 +33,14 @@ export function excerptAnswer(entry: Story | Topic, excerpt: string, decision: D
   };
 }
 
-/** A subject the texts do not cover ("salary"): say so and what they cover, and offer the missions the question named. */
+/** A subject the texts do not cover ("salary"): say so and what they are, and offer the missions the question named. */
 export function notCoveredSubject(subject: string, missions: Mission[], askInstead: string): EntryView {
   const named = missions.length
     ? `\nWhat I have on ${missions.length > 1 ? 'these missions' : 'this mission'}:\n${missions.map((m) => `• ${missionLine(m)}`).join('\n')}`
     : `\nTry ${askInstead}.`;
   return {
     blocks: sections(
-      `I have nothing on ${bold(subject)}: I answer only about the human rights work of UN peace operations, from UN Peacekeeping texts.${named}`,
+      `I have nothing on ${bold(subject)} in the texts I answer from: UN Peacekeeping texts on the human rights work of UN peace operations.${named}`,
     ),
     links: missions.map((m): Link => missionLink(m)),
   };

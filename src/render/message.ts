@@ -174,25 +174,25 @@ function notFound(decision: Decision): EntryView {
     id: e.id,
   }));
   // Named in the text as well as on the buttons: a notification or a screen reader shows no buttons.
-  const didYouMean = suggestions.length
-    ? `\nDid you mean ${suggestions.map((e) => (e.type === 'mission' ? `${bold(e.id)} (${escapeText(e.where)})` : bold(e.title))).join(' or ')}?`
-    : '';
+  const named = suggestions
+    .map((e) => (e.type === 'mission' ? `${bold(e.id)} (${escapeText(e.where)})` : bold(e.title)))
+    .join(' or ');
   switch (decision.asked) {
     case 'mission':
       return {
         blocks: sections(
-          `I couldn't find a mission matching ${quoteQuery(decision)}.\nTry a mission's acronym or country, e.g. \`/hr-mission Mali\`, or \`/hr-mission\` for the full list.${didYouMean}`,
+          `I couldn't find a mission matching ${quoteQuery(decision)}.\nTry a mission's acronym or country, e.g. \`/hr-mission Mali\`, or \`/hr-mission\` for the full list.${named ? `\nDid you mean ${named}?` : ''}`,
         ),
         links,
       };
     case 'story':
       if (suggestions.length) {
-        const named = suggestions.map((m) => bold(m.title)).join(' or ');
+        const missions = suggestions.map((m) => bold(m.title)).join(' or ');
         return {
           blocks: sections(
             decision.offTheme
-              ? `No story of ${named} is about ${quoteQuery(decision)}.\n${suggestions.length > 1 ? 'Their mission cards have' : 'Its mission card has'} what has been published; ${suggestions.map((m) => `\`/hr-story ${m.id}\``).join(' or ')} ${suggestions.length > 1 ? 'list their' : 'lists its'} stories.`
-              : `There is no story about ${named} yet.\nIts mission card has what has been published; \`/hr-story\` lists every story.`,
+              ? `No story of ${missions} is about ${quoteQuery(decision)}.\n${suggestions.length > 1 ? 'Their mission cards have' : 'Its mission card has'} what has been published; ${suggestions.map((m) => `\`/hr-story ${m.id}\``).join(' or ')} ${suggestions.length > 1 ? 'list their' : 'lists its'} stories.`
+              : `There is no story about ${missions} yet.\nIts mission card has what has been published; \`/hr-story\` lists every story.`,
           ),
           links,
         };
@@ -208,7 +208,7 @@ function notFound(decision: Decision): EntryView {
       if (decision.notCovered) return notCoveredSubject(decision.notCovered, suggestions as Mission[], ASK_INSTEAD);
       return {
         blocks: sections(
-          `I don't have an answer to ${quoteQuery(decision)} in what I know.\nI know the human rights work of UN peace operations: try ${ASK_INSTEAD}.`,
+          `I don't have an answer to ${quoteQuery(decision)} in what I know.\nI know the human rights work of UN peace operations: try ${ASK_INSTEAD}.${named ? `\nThe closest I have: ${named}.` : ''}`,
         ),
         links,
       };

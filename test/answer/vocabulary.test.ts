@@ -88,7 +88,7 @@ describe('glossary.yml', () => {
     expect(told).toMatchObject({ status: 'not_found', notCovered: 'salary' });
     expect(told.results.map((r) => r.entry.id)).toEqual(['UNMISS']);
     const message = renderDecision(told);
-    expect(message.text).toContain('I have nothing on salary:');
+    expect(message.text).toContain('I have nothing on salary in the texts I answer from');
     expect(buttonsOf(message.blocks).map((b) => b.text.text)).toEqual(['UNMISS']);
     // A phrase counts while any of its words is one the texts do not hold ("leave" here).
     expect(answerFrom(kb.dir, 'how much annual leave do the mobile courts give?').status).toBe('not_found');

@@ -175,6 +175,8 @@ describe('lists, ambiguity, not found, help', () => {
     expect(buttons).toEqual(['UNAMA · Afghanistan', 'UNAMI · Iraq']);
     // The plain text a notification shows names them too.
     expect(close.text).toContain('Did you mean UNAMA (Afghanistan) or UNAMI (Iraq)?');
+    const question = render(null, 'tell me about mobile phones');
+    expect(question.text).toContain('The closest I have: Mobile courts in South Sudan.');
   });
 
   it('a mission with no story says so and offers its card', () => {
