@@ -21,9 +21,9 @@ import { loadKnowledge } from '../src/knowledge/load.js';
 import type { KnowledgeBase } from '../src/knowledge/types.js';
 import { replyTo } from '../src/render/reply.js';
 import { createSlackApp } from '../src/slack/app.js';
-import { memoryDedupe } from '../src/slack/dedupe.js';
-import { connectRedisDedupe } from '../src/slack/dedupe-redis.js';
 import { createMetrics } from '../src/slack/metrics.js';
+import { connectRedisState } from '../src/slack/redis-state.js';
+import { memoryState } from '../src/slack/shared-state.js';
 import type { Recording } from '../src/store/recording.js';
 import { startStore } from '../src/store/store.js';
 import { MISSION_TEXTS } from './queries.js';
@@ -80,9 +80,9 @@ async function start(): Promise<number> {
     const metrics = createMetrics();
     const redisUrl = kind === 'services' ? process.env.REDIS_URL || undefined : undefined;
     // A prefix of this run's own, so that event ids of an earlier run are not taken as retries.
-    const dedupe = redisUrl
-      ? await connectRedisDedupe(redisUrl, { logger, keyPrefix: `hr-bench:${process.pid}:${Date.now()}:`, ttlSeconds: 300 })
-      : memoryDedupe();
+    const shared = redisUrl
+      ? await connectRedisState(redisUrl, { logger, keyPrefix: `hr-bench:${process.pid}:${Date.now()}:`, ttlSeconds: 300 })
+      : memoryState();
     const slack = createSlackApp({
       config: {
         mode: 'http',
@@ -97,7 +97,8 @@ async function start(): Promise<number> {
       engine: () => engine,
       logger,
       recording,
-      dedupe,
+      dedupe: shared.dedupe,
+      conversations: shared.conversations,
       metrics,
     });
     return (await slack.start()).port as number;

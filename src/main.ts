@@ -9,8 +9,8 @@ import { fileIndexStore } from './knowledge/index-store.js';
 import { cachedKnowledgeReader } from './knowledge/knowledge-cache.js';
 import { knowledgeVersion } from './knowledge/version.js';
 import { watchFolder } from './knowledge/watch.js';
-import { eventDedupe } from './slack/dedupe.js';
 import { createMetrics } from './slack/metrics.js';
+import { sharedState } from './slack/shared-state.js';
 import { installationStoreOn } from './store/installations.js';
 import { startStore } from './store/store.js';
 
@@ -87,12 +87,13 @@ runOrExit(async () => {
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   // Loaded only here: the console has no use for Bolt, which takes a third of a second to load.
   const { createSlackApp } = await import('./slack/app.js');
-  const dedupe = await eventDedupe(config, logger, metrics);
+  const shared = await sharedState(config, logger, metrics);
   const slack = createSlackApp({
     config,
     engine: live.current,
     logger,
-    dedupe,
+    dedupe: shared.dedupe,
+    conversations: shared.conversations,
     metrics,
     recording: store?.recording,
     reports: store?.reports,
@@ -103,8 +104,10 @@ runOrExit(async () => {
   });
   const { port } = await slack.start();
   markReady();
-  const shared = config.redisUrl ? 'redis' : 'memory';
-  logger.info({ mode: config.mode, port, dedupe: shared, ms: Math.round(performance.now() - started) }, 'ready');
+  logger.info(
+    { mode: config.mode, port, dedupe: config.redisUrl ? 'redis' : 'memory', ms: Math.round(performance.now() - started) },
+    'ready',
+  );
 
   await new Promise<void>((resolve) => {
     const shutdown = (signal: NodeJS.Signals) => {
@@ -114,7 +117,7 @@ runOrExit(async () => {
         logger.warn('in-flight requests did not finish in time; exiting anyway');
         process.exit(0);
       }, SHUTDOWN_GRACE_MS).unref();
-      Promise.all([watcher.close(), slack.stop().finally(() => dedupe.close())])
+      Promise.all([watcher.close(), slack.stop().finally(() => shared.close())])
         .catch((error) => logger.error({ err: error }, 'error while stopping'))
         // What the last requests recorded is written within what is left of the grace.
         .then(() => store?.close(SHUTDOWN_GRACE_MS - RECORDING_FLUSH_MARGIN_MS - (performance.now() - stopping)))

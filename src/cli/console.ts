@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Logger } from 'pino';
+import { aboutAfter } from '../answer/conversation.js';
 import type { AnswerEngine } from '../answer/engine.js';
 import { renderDecision } from '../render/message.js';
 import { renderForTerminal } from '../render/terminal.js';
@@ -32,6 +33,8 @@ export function runConsole(
     output.write(BANNER);
     lines.prompt();
   }
+  // The console is one conversation: a follow-up ("is it still active?") is about the last entry found.
+  let about: string | undefined;
   lines.on('line', (line) => {
     const parsed = parseConsoleLine(line);
     if ('exit' in parsed) {
@@ -41,7 +44,8 @@ export function runConsole(
     if ('ok' in parsed) {
       const started = performance.now();
       if (parsed.ok) {
-        const decision = engine().answer(parsed.request);
+        const decision = engine().answer(about ? { ...parsed.request, context: { entryId: about } } : parsed.request);
+        about = aboutAfter(decision, about);
         output.write(`${renderForTerminal(renderDecision(decision))}\n\n`);
         recording?.record({ kind: 'request', surface: 'console', decision });
         logger.info(

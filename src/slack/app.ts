@@ -15,6 +15,7 @@ import { noRecording, type Recording } from '../store/recording.js';
 import type { Reports } from '../store/reports.js';
 import { guardRequestBodies } from './body-guard.js';
 import { boltLogger } from './bolt-logger.js';
+import { type Conversations, memoryConversations } from './conversations.js';
 import { type Dedupe, memoryDedupe } from './dedupe.js';
 import { DEFAULT_DELIVERY, type DeliveryOptions, webClientOptions } from './delivery.js';
 import type { EventCapacity } from './event-capacity.js';
@@ -43,6 +44,8 @@ export interface SlackAppOptions {
   delivery?: Partial<DeliveryOptions>;
   /** Shared through Redis when several replicas run; this process's memory by default. */
   dedupe?: Dedupe;
+  /** What each thread or direct message was about; shared like `dedupe`. */
+  conversations?: Conversations;
   metrics?: Metrics;
   /** Where requests and feedback are recorded; absent, nothing is. */
   recording?: Recording;
@@ -71,6 +74,7 @@ export function createSlackApp({
   logger,
   delivery: deliveryOverrides,
   dedupe = memoryDedupe(),
+  conversations = memoryConversations(),
   metrics = createMetrics(),
   recording = noRecording,
   reports,
@@ -115,6 +119,7 @@ export function createSlackApp({
     delivery,
     tokenHealth,
     events: createEventGate({ dedupe, metrics, logger }, eventCapacity),
+    conversations,
     metrics,
     recording,
     reports,

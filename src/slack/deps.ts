@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { AnswerEngine } from '../answer/engine.js';
 import type { Recording } from '../store/recording.js';
 import type { Reports } from '../store/reports.js';
+import type { Conversations } from './conversations.js';
 import type { DeliveryOptions } from './delivery.js';
 import type { EventGate } from './event-gate.js';
 import type { Metrics } from './metrics.js';
@@ -25,6 +26,8 @@ export interface ListenerDeps {
   tokenHealth: TokenHealth;
   /** Skips Slack's retries of an event and bounds the events answered at once. */
   events: EventGate;
+  /** What each thread or direct message was last about, for its follow-ups. */
+  conversations: Conversations;
   metrics: Metrics;
   /** Where requests and feedback go (queued; never waits). */
   recording: Recording;

@@ -2,15 +2,16 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { ConfigError } from '../config/env.js';
 import { withTimeout } from '../config/with-timeout.js';
-import { type Dedupe, memoryDedupe } from './dedupe.js';
+import { CONVERSATION_TTL_SECONDS } from './conversations.js';
+import { memoryState, type SharedState } from './shared-state.js';
 
-export interface RedisDedupeOptions {
+export interface RedisStateOptions {
   logger: Logger;
   /** Put before every key, so that several bots (or tests) can share one Redis. */
   keyPrefix?: string;
-  /** How long a key is remembered; Slack retries within minutes. */
+  /** How long an event's key is remembered; Slack retries within minutes. */
   ttlSeconds?: number;
-  /** A look-up Redis could not answer (the event is then answered, possibly twice). */
+  /** An event's look-up Redis could not answer (the event is then answered, possibly twice). */
   onUnavailable?: () => void;
 }
 
@@ -20,15 +21,16 @@ const CONNECT_TIMEOUT_MS = 5_000;
 const COMMAND_TIMEOUT_MS = 500;
 
 /**
- * De-duplication shared by every replica through Redis: `SET key 1 NX EX ttl` succeeds for the
- * first replica only. If Redis fails mid-run the event is answered (a missed answer is worse than
- * a rare duplicate): this replica's own memory, which keeps every key it saw, still catches retries that reach it, a warning is
- * logged once per outage and each such look-up is counted.
+ * What every replica shares through Redis: the events already taken (`SET key 1 NX EX ttl`
+ * succeeds for the first replica only) and what each conversation was about. If Redis fails
+ * mid-run the bot answers from this replica's own memory, which keeps everything it saw (a missed
+ * answer is worse than a rare duplicate, or a follow-up read without its thread's context): a
+ * warning is logged once per outage and each event's look-up is counted.
  */
-export async function connectRedisDedupe(
+export async function connectRedisState(
   url: string,
-  { logger, keyPrefix = 'hr-mission-bot:event:', ttlSeconds = 60 * 60, onUnavailable }: RedisDedupeOptions,
-): Promise<Dedupe> {
+  { logger, keyPrefix = 'hr-mission-bot:', ttlSeconds = 60 * 60, onUnavailable }: RedisStateOptions,
+): Promise<SharedState> {
   const redis = new Redis(url, {
     lazyConnect: true,
     connectTimeout: CONNECT_TIMEOUT_MS,
@@ -47,30 +49,58 @@ export async function connectRedisDedupe(
   });
   await connectOrExplain(redis, url, () => lastError);
 
-  const fallback = memoryDedupe();
+  const own = memoryState();
   let down = false;
+  const answered = () => {
+    if (!down) return;
+    down = false;
+    logger.info({ kind: 'redis' }, 'Redis answers again: de-duplication and conversations are shared across replicas again');
+  };
+  const failed = (error: unknown) => {
+    if (down) return;
+    down = true;
+    logger.warn(
+      { kind: 'redis', err: (error as Error).message },
+      'Redis did not answer: this replica answers from its own memory meanwhile, so a retried event reaching another replica may be answered twice, and a follow-up there read without what its thread was about',
+    );
+  };
+  const conversationKey = (conversation: string) => `${keyPrefix}conversation:${conversation}`;
   return {
-    async firstTime(key) {
-      // Every key is also kept here, so that in an outage a retry of an event taken through Redis is still caught.
-      const firstHere = await fallback.firstTime(key);
-      try {
-        const first = (await redis.set(`${keyPrefix}${key}`, '1', 'EX', ttlSeconds, 'NX')) === 'OK';
-        if (down) {
-          down = false;
-          logger.info({ kind: 'redis' }, 'Redis answers again: de-duplication is shared across replicas again');
+    dedupe: {
+      async firstTime(key) {
+        // Every key is also kept here, so that in an outage a retry of an event taken through Redis is still caught.
+        const firstHere = await own.dedupe.firstTime(key);
+        try {
+          const first = (await redis.set(`${keyPrefix}event:${key}`, '1', 'EX', ttlSeconds, 'NX')) === 'OK';
+          answered();
+          return first;
+        } catch (error) {
+          onUnavailable?.();
+          failed(error);
+          return firstHere;
         }
-        return first;
-      } catch (error) {
-        onUnavailable?.();
-        if (!down) {
-          down = true;
-          logger.warn(
-            { kind: 'redis', err: (error as Error).message },
-            'Redis did not answer: events are answered with this replica’s own de-duplication, so a retry reaching another replica may be answered twice',
-          );
+      },
+    },
+    conversations: {
+      async about(conversation) {
+        try {
+          const entryId = await redis.get(conversationKey(conversation));
+          answered();
+          return entryId ?? undefined;
+        } catch (error) {
+          failed(error);
+          return own.conversations.about(conversation);
         }
-        return firstHere;
-      }
+      },
+      async remember(conversation, entryId) {
+        await own.conversations.remember(conversation, entryId);
+        try {
+          await redis.set(conversationKey(conversation), entryId, 'EX', CONVERSATION_TTL_SECONDS);
+          answered();
+        } catch (error) {
+          failed(error);
+        }
+      },
     },
     async close() {
       redis.disconnect();
@@ -84,7 +114,7 @@ async function connectOrExplain(redis: Redis, url: string, lastError: () => Erro
   } catch (error) {
     redis.disconnect();
     throw new ConfigError([
-      `REDIS_URL: could not reach Redis at ${withoutCredentials(url)} (${(lastError() ?? (error as Error)).message}): check that Redis runs and the address is right, or unset REDIS_URL to de-duplicate in memory (one replica only)`,
+      `REDIS_URL: could not reach Redis at ${withoutCredentials(url)} (${(lastError() ?? (error as Error)).message}): check that Redis runs and the address is right, or unset REDIS_URL to keep events and conversations in memory (one replica only)`,
     ]);
   }
 }

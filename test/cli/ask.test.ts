@@ -179,6 +179,15 @@ describe('npm start without Slack credentials', () => {
     expect(stdout).toContain('Sorry, unknown command "/hr-nope"');
   });
 
+  it('is one conversation: a follow-up is read about the entry last found', async () => {
+    const input = '/hr-mission MINUSTAH\nthanks!\nis it still active?\n';
+    const { code, stdout } = await runScript('src/main.ts', [], { input, env: onFixture });
+    expect(code).toBe(0);
+    // The card, then help for the thanks, then the card again: "it" is MINUSTAH, not every active mission.
+    expect(stdout.match(/MINUSTAH · HAITI/g)).toHaveLength(2);
+    expect(stdout).not.toContain('MISSIONS WITH A HUMAN RIGHTS TEAM');
+  });
+
   it('stops at start-up on a half-made configuration, naming the variable and where to find it', async () => {
     const { code, stderr } = await runScript('src/main.ts', [], { env: { SLACK_BOT_TOKEN: 'xoxb-1' } });
     expect(code).toBe(1);

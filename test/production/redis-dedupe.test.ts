@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { connectRedisDedupe } from '../../src/slack/dedupe-redis.js';
+import { connectRedisState } from '../../src/slack/redis-state.js';
 import { capturedLogger } from '../helpers/log-lines.js';
 import { NO_REDIS_MESSAGE, REDIS_URL, redisScope } from '../helpers/redis.js';
 
@@ -43,11 +43,12 @@ describe.skipIf(!REDIS_URL)(REDIS_URL ? 'Redis failing while the bot runs' : NO_
     const relay = await new Relay(new URL(REDIS_URL as string)).open();
     const { logger, lines } = capturedLogger();
     let unavailable = 0;
-    const dedupe = await connectRedisDedupe(`redis://127.0.0.1:${relay.port}`, {
+    const shared = await connectRedisState(`redis://127.0.0.1:${relay.port}`, {
       logger,
       keyPrefix: scope.keyPrefix,
       onUnavailable: () => unavailable++,
     });
+    const { dedupe } = shared;
     try {
       expect(await dedupe.firstTime('Ev1')).toBe(true);
       expect(await dedupe.firstTime('Ev1')).toBe(false);
@@ -70,7 +71,28 @@ describe.skipIf(!REDIS_URL)(REDIS_URL ? 'Redis failing while the bot runs' : NO_
       expect(await dedupe.firstTime('Ev1')).toBe(false);
       expect(lines.filter((l) => l.level === 40)).toHaveLength(1);
     } finally {
-      await dedupe.close();
+      await shared.close();
+      relay.cut();
+    }
+  });
+
+  it('keeps what each conversation was about in this replica meanwhile', async () => {
+    const relay = await new Relay(new URL(REDIS_URL as string)).open();
+    const { logger, lines } = capturedLogger();
+    const { conversations, close } = await connectRedisState(`redis://127.0.0.1:${relay.port}`, {
+      logger,
+      keyPrefix: scope.keyPrefix,
+    });
+    try {
+      await conversations.remember('T1:C1:1.1', 'MINUSTAH');
+      relay.cut();
+      expect(await conversations.about('T1:C1:1.1')).toBe('MINUSTAH');
+      await conversations.remember('T1:C1:2.2', 'UNMIK');
+      expect(await conversations.about('T1:C1:2.2')).toBe('UNMIK');
+      expect(await conversations.about('T1:C1:3.3')).toBeUndefined();
+      expect(lines.filter((l) => l.level === 40)).toHaveLength(1);
+    } finally {
+      await close();
       relay.cut();
     }
   });

@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
-import { connectRedisDedupe } from '../../src/slack/dedupe-redis.js';
 import { createMetrics, type Metrics } from '../../src/slack/metrics.js';
+import { connectRedisState } from '../../src/slack/redis-state.js';
+import type { SharedState } from '../../src/slack/shared-state.js';
 import { realEngine } from '../helpers/knowledge.js';
 import { NO_REDIS_MESSAGE, REDIS_URL, redisScope } from '../helpers/redis.js';
 import { httpTestConfig, TEST_DELIVERY } from '../helpers/running-app.js';
@@ -40,7 +41,7 @@ describe.skipIf(!REDIS_URL)(REDIS_URL ? 'three replicas behind a load balancer, 
   const scope = redisScope(url);
   const engine = realEngine();
   let standIn: SlackStandIn;
-  let replicas: { slack: SlackApp; metrics: Metrics; origin: string }[];
+  let replicas: { slack: SlackApp; metrics: Metrics; origin: string; shared: SharedState }[];
   let balancer: Server & { origin: string };
 
   beforeAll(async () => {
@@ -49,23 +50,25 @@ describe.skipIf(!REDIS_URL)(REDIS_URL ? 'three replicas behind a load balancer, 
       [1, 2, 3].map(async () => {
         const logger = pino({ level: 'silent' });
         const metrics = createMetrics();
+        const shared = await connectRedisState(url, { logger, keyPrefix: scope.keyPrefix });
         const slack = createSlackApp({
           config: httpTestConfig(standIn.apiUrl),
           engine: () => engine,
           logger,
           delivery: TEST_DELIVERY,
-          dedupe: await connectRedisDedupe(url, { logger, keyPrefix: scope.keyPrefix }),
+          dedupe: shared.dedupe,
+          conversations: shared.conversations,
           metrics,
         });
         const { port } = await slack.start();
-        return { slack, metrics, origin: `http://127.0.0.1:${port}` };
+        return { slack, metrics, origin: `http://127.0.0.1:${port}`, shared };
       }),
     );
     balancer = await roundRobin(replicas.map((r) => r.origin));
   });
   afterAll(async () => {
     balancer?.close();
-    await Promise.all((replicas ?? []).map((r) => r.slack.stop()));
+    await Promise.all((replicas ?? []).map((r) => r.slack.stop().finally(() => r.shared.close())));
     await standIn?.stop();
     await scope.clean();
   });
@@ -96,5 +99,31 @@ describe.skipIf(!REDIS_URL)(REDIS_URL ? 'three replicas behind a load balancer, 
     );
     expect(perReplica.map((r) => r.answered + r.skipped)).toEqual([1, 1, 1]);
     expect(perReplica.filter((r) => r.answered === 1)).toHaveLength(1);
+  });
+
+  it('reads a follow-up in a thread about what the thread was about, though another replica answered before', async () => {
+    const posted = standIn.callsTo('chat.postMessage').length;
+    const mention = (text: string, ts: string, thread?: string) => {
+      const event = eventCallback(
+        {
+          type: 'app_mention',
+          user: 'U1',
+          text: `<@U0BOT> ${text}`,
+          ts,
+          channel: 'C2',
+          ...(thread ? { thread_ts: thread } : {}),
+        },
+        `Ev${ts}`,
+      );
+      return send(`${balancer.origin}/slack/events`, event, signatureHeaders(event.body));
+    };
+    await mention('tell me about MINUSTAH', '1700000100.000100');
+    await standIn.waitFor('chat.postMessage', posted + 1);
+    // The round robin sends the follow-up to another replica, which has not seen the thread.
+    await mention('is it still active?', '1700000100.000200', '1700000100.000100');
+    const [first, followUp] = (await standIn.waitFor('chat.postMessage', posted + 2)).slice(posted).map((c) => c.body);
+    expect(first.text).toContain('MINUSTAH');
+    expect(followUp).toMatchObject({ thread_ts: '1700000100.000100' });
+    expect(followUp.text).toMatch(/^MINUSTAH · Haiti/);
   });
 });

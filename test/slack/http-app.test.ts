@@ -204,6 +204,46 @@ describe('mentions and direct messages', () => {
     expect(replies[before].body.text).toContain('The first cohort of 41 students');
   });
 
+  it('a follow-up in a thread, or in a DM, is read about what that conversation was last about', async () => {
+    const before = app.standIn.callsTo('chat.postMessage').length;
+    const mention = (text: string, ts: string, thread?: string) =>
+      send(
+        app.url,
+        eventCallback(
+          {
+            type: 'app_mention',
+            user: 'U1',
+            text: `<@U0BOT> ${text}`,
+            ts,
+            channel: 'C7',
+            ...(thread ? { thread_ts: thread } : {}),
+          },
+          eventId(),
+        ),
+      );
+    const dm = (text: string, ts: string) =>
+      send(app.url, eventCallback({ type: 'message', channel: 'D7', channel_type: 'im', user: 'U1', text, ts }, eventId()));
+    const replies = async (count: number) =>
+      (await app.standIn.waitFor('chat.postMessage', before + count)).slice(before).map((c) => c.body);
+
+    await mention('tell me about MINUSTAH', '1700000300.000100');
+    await replies(1);
+    await mention('is it still active?', '1700000300.000200', '1700000300.000100');
+    await replies(2);
+    // Another thread of the same channel is a conversation of its own.
+    await mention('is it still active?', '1700000300.000300', '1700000300.000999');
+    await replies(3);
+    await dm('what happened in Haiti?', '1700000300.000400');
+    await replies(4);
+    await dm('thanks! and is it still active?', '1700000300.000500');
+    const [, inThread, otherThread, , inDm] = await replies(5);
+    expect(inThread).toMatchObject({ channel: 'C7', thread_ts: '1700000300.000100' });
+    expect(inThread.text).toMatch(/^MINUSTAH · Haiti/);
+    expect(otherThread.text).not.toMatch(/^MINUSTAH/);
+    expect(inDm).toMatchObject({ channel: 'D7' });
+    expect(inDm.text).toMatch(/^MINUSTAH · Haiti/);
+  });
+
   it.each([
     [
       'mention',

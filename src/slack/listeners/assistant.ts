@@ -1,5 +1,6 @@
 import { type App, Assistant } from '@slack/bolt';
 import { cleanSlackText } from '../../answer/clean-text.js';
+import { aboutAfter } from '../../answer/conversation.js';
 import type { AnswerEngine } from '../../answer/engine.js';
 import { starterQuestions } from '../../answer/starters.js';
 import { withTimeout } from '../../config/with-timeout.js';
@@ -125,8 +126,8 @@ export function registerAssistant(app: App, deps: ListenerDeps): void {
                 decision: answer.decision,
               });
             }
-            const found = answer.ok && answer.decision.status === 'found' ? answer.decision.results[0]?.entry.id : undefined;
-            await post(answer.message, threadContextMetadata(context, found ?? lastEntry));
+            const about = answer.ok ? aboutAfter(answer.decision, lastEntry) : lastEntry;
+            await post(answer.message, threadContextMetadata(context, about));
             if (!lastEntry)
               await bestEffort('assistant.threads.setTitle', () => setTitle(renderThreadTitle(cleanSlackText(text))), undefined);
             return answer.ok ? outcomeOf(answer.decision) : { status: 'bad_request' };

@@ -1,9 +1,11 @@
 import type { AllMiddlewareArgs, App } from '@slack/bolt';
+import { aboutAfter } from '../../answer/conversation.js';
 import type { Message } from '../../render/message.js';
 import { replyTo } from '../../render/reply.js';
 import { renderEditorsSection } from '../../render/report.js';
 import { renderHome } from '../../render/view.js';
 import type { Asker } from '../../store/records.js';
+import { conversationKey } from '../conversations.js';
 import { deliverWithinDeadline } from '../delivery.js';
 import type { ListenerDeps } from '../deps.js';
 import { editorsReport } from '../editors-report.js';
@@ -16,7 +18,7 @@ interface Place {
 
 /** Mentions (answered in a thread), direct messages (answered in the DM) and the Home tab. */
 export function registerMessages(app: App, deps: ListenerDeps): void {
-  const { engine, delivery, events, recording } = deps;
+  const { engine, delivery, events, recording, conversations } = deps;
   /**
    * Slack retries an event it thinks was missed, and may deliver one twice: only the first is
    * answered, and within the app's capacity for events at once.
@@ -41,10 +43,19 @@ export function registerMessages(app: App, deps: ListenerDeps): void {
     text: string,
     asker: Asker & { surface: 'mention' | 'dm' },
   ): Promise<Outcome> => {
-    const answer = replyTo(engine(), { command: null, text }, { feedback: { style: 'message', surface: asker.surface } });
+    // A follow-up ("and is it still active?") is read about what its thread or DM was last about.
+    const conversation = conversationKey(asker.team, place.channel, place.threadTs);
+    const before = await conversations.about(conversation);
+    const answer = replyTo(
+      engine(),
+      { command: null, text, ...(before ? { context: { entryId: before } } : {}) },
+      { feedback: { style: 'message', surface: asker.surface } },
+    );
     await reply(client, place, answer.message);
     if (!answer.ok) return { status: 'bad_request' };
     recording.record({ kind: 'request', ...asker, decision: answer.decision });
+    const after = aboutAfter(answer.decision, before);
+    if (after && after !== before) await conversations.remember(conversation, after);
     return outcomeOf(answer.decision);
   };
 

@@ -1,0 +1,29 @@
+import { ExpiringMap } from './expiring-map.js';
+
+/**
+ * What each conversation with the bot (a thread, or a direct message's own conversation) was last
+ * about, so that a follow-up there ("and is it still active?") is read about that entry, as in
+ * the assistant panel. Only ids are kept: the workspace, channel and thread, and the entry's.
+ */
+export interface Conversations {
+  about(conversation: string): Promise<string | undefined>;
+  remember(conversation: string, entryId: string): Promise<void>;
+}
+
+/** A conversation left this long after its last answer starts afresh. */
+export const CONVERSATION_TTL_SECONDS = 60 * 60;
+/** Conversations one replica remembers at most (the oldest give way). */
+const MAX_REMEMBERED = 20_000;
+
+/** The key of a conversation: its workspace, its channel, and its thread (none: a direct message's own conversation). */
+export const conversationKey = (team: string | undefined, channel: string, threadTs: string | undefined) =>
+  `${team ?? '-'}:${channel}:${threadTs ?? '-'}`;
+
+/** One replica's memory: a follow-up that another replica receives is read without it. */
+export function memoryConversations(): Conversations {
+  const entries = new ExpiringMap<string>(CONVERSATION_TTL_SECONDS * 1000, MAX_REMEMBERED);
+  return {
+    about: async (conversation) => entries.get(conversation),
+    remember: async (conversation, entryId) => entries.set(conversation, entryId),
+  };
+}
