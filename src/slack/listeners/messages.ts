@@ -14,6 +14,8 @@ import { handled, type Outcome, outcomeOf, whereFrom } from '../handled.js';
 interface Place {
   channel: string;
   threadTs?: string;
+  /** A mention outside a thread starts one: there is nothing to look up for it yet. */
+  startsThread?: boolean;
 }
 
 /** Mentions (answered in a thread), direct messages (answered in the DM) and the Home tab. */
@@ -45,7 +47,7 @@ export function registerMessages(app: App, deps: ListenerDeps): void {
   ): Promise<Outcome> => {
     // A follow-up ("and is it still active?") is read about what its thread or DM was last about.
     const conversation = conversationKey(asker.team, place.channel, place.threadTs);
-    const before = await conversations.about(conversation);
+    const before = place.startsThread ? undefined : await conversations.about(conversation);
     const answer = replyTo(
       engine(),
       { command: null, text, ...(before ? { context: { entryId: before } } : {}) },
@@ -61,7 +63,7 @@ export function registerMessages(app: App, deps: ListenerDeps): void {
 
   app.event('app_mention', firstDelivery, async ({ event, body, client }) => {
     if (event.bot_id) return;
-    const place = { channel: event.channel, threadTs: event.thread_ts ?? event.ts };
+    const place = { channel: event.channel, threadTs: event.thread_ts ?? event.ts, startsThread: !event.thread_ts };
     await handled(
       deps,
       { kind: 'event', name: 'app_mention', ...whereFrom(body) },
