@@ -94,7 +94,7 @@ export function createAnswerEngine(knowledge: KnowledgeBase, { indexStore, index
 
 type Extra = Pick<
   Decision,
-  'excerpt' | 'uncovered' | 'notCovered' | 'figureMissing' | 'listed' | 'listedKind' | 'listedYear' | 'offTheme'
+  'excerpt' | 'uncovered' | 'notCovered' | 'figureMissing' | 'listed' | 'listedKind' | 'listedYear' | 'offTheme' | 'elsewhere'
 >;
 type Decide = (status: Status, results: Ranked[], related?: Story[], extra?: Extra) => Decision;
 
@@ -245,7 +245,11 @@ function answerStory({ index, resolveMission, query, understood, decide }: Comma
   const bySearch = searchEntries(index, understood.words, { types: ['story'], limit: MAX_STORY_RESULTS }).filter(
     (r) => named.length === 0 || r.coverage === 1,
   );
-  return bySearch.length > 0 ? decide('found', bySearch) : decide('not_found', named);
+  if (bySearch.length > 0) return decide('found', bySearch);
+  if (named.length > 0) return decide('not_found', named);
+  // No story is about the theme: the cards and topics that hold it are offered ("torture": UNSMIL's card).
+  const elsewhere = searchEntries(index, understood.words, { types: ['mission', 'topic'], limit: MAX_SUGGESTIONS });
+  return decide('not_found', elsewhere, [], elsewhere.length > 0 ? { elsewhere: true } : {});
 }
 
 /** Intents answered by a story: who wrote it, a passage to quote, a mission's stories. */
@@ -318,10 +322,12 @@ function answerQuestion(index: SearchIndex, understood: Understood, context: Ent
   const ranked = searchEntries(index, understood.words, { limit: MAX_SUGGESTIONS, figures, types });
   const [best, second] = ranked;
   if (!best || !confident(best, understood)) {
-    // Nothing answers: the nearest entries, if any came close, are offered as suggestions.
+    // Nothing answers: the nearest entries, if any came close, are offered as suggestions; when no
+    // story came close to a quote asked for, whatever entry holds its words (a topic, a card).
+    const near = ranked.length === 0 && types ? searchEntries(index, understood.words, { limit: MAX_SUGGESTIONS }) : ranked;
     return decide(
       'not_found',
-      ranked.filter((r) => (r.matched ?? 0) > 0),
+      near.filter((r) => (r.matched ?? 0) > 0),
     );
   }
   const tie = second && second.coverage === best.coverage && second.score >= best.score * TIE_RATIO;

@@ -37,6 +37,8 @@ interface Candidate {
   matched: number;
   tier: Tier;
   score: number;
+  /** Which typed words match the mission's name (each its tier; 0: none). */
+  tiers: Tier[];
 }
 
 function judge(hit: SearchResult, typed: SpokenWord[], index: SearchIndex): Candidate {
@@ -48,6 +50,7 @@ function judge(hit: SearchResult, typed: SpokenWord[], index: SearchIndex): Cand
     matched: matched.length,
     tier: (matched.length ? Math.min(...matched) : 0) as Tier,
     score: hit.score,
+    tiers,
   };
 }
 
@@ -144,7 +147,11 @@ function resolveMission(index: SearchIndex, typedWords: string[]): MissionMatch 
   // knows holds names another place; the mission is then only a suggestion. Beside its acronym,
   // such a word is about the mission ("MINUSCA details").
   const acronym = typed.some(({ word }) => index.missionsById.has(word.toUpperCase()));
-  if (!acronym && top.matched < typed.length && typed.some(({ word }) => isStranger(index, word))) {
+  // "South Africa", "North Africa": before a word the mission's name does not hold as typed, a compass
+  // word names another place ("Eastern Congo", "South Sudan" hold it).
+  const compassElsewhere = typed.some(({ word }, i) => COMPASS.test(word) && i + 1 < typed.length && top.tiers[i + 1] < 3);
+  const strangers = compassElsewhere || typed.some(({ word }) => isStranger(index, word));
+  if (!acronym && top.matched < typed.length && strangers) {
     return { status: 'not_found', missions: ranked.slice(0, MAX_SUGGESTIONS).map(toRanked) };
   }
   if (top.tier >= 2) {

@@ -62,4 +62,6 @@ export interface Decision {
   listedYear?: string;
   /** For a story request not found: the missions named have stories, but none about what was asked. */
   offTheme?: true;
+  /** For a story request not found: no story is about what was asked, but these cards or topics hold it. */
+  elsewhere?: true;
 }

@@ -1,6 +1,6 @@
 /** Words that carry no meaning for search, in English and French, and the parts every web address has. */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
-  `a about an and any are as at be been but by can could did for from give had has have
+  `a about an and any are as at be been being but by can could did for from give had has have
   how i if in into is it its just know like me more most my of on or our show so some still take tell than
   that the their them there these they this those to us was we were what when where which
   who whom whose why will with would you your

@@ -186,6 +186,14 @@ function notFound(decision: Decision): EntryView {
         links,
       };
     case 'story':
+      if (decision.elsewhere) {
+        return {
+          blocks: sections(
+            `No story is about ${quoteQuery(decision)}; ${named} ${suggestions.length > 1 ? 'mention' : 'mentions'} it.\nOpen ${suggestions.length > 1 ? 'one' : 'it'} for the text, word for word, and its source.`,
+          ),
+          links,
+        };
+      }
       if (suggestions.length) {
         const missions = suggestions.map((m) => bold(m.title)).join(' or ');
         return {

@@ -64,6 +64,9 @@ export const missionLookups: Case[] = [
   { text: 'Congo (Brazzaville)', status: 'not_found', first: 'MONUSCO' },
   { text: 'Conakry, Guinea', status: 'not_found' },
   { text: 'Tripoli, Lebanon', status: 'not_found' },
+  // A compass word with another place than the mission's ("South Africa" is not South Sudan): a suggestion.
+  { text: 'South Africa', status: 'not_found', first: 'UNMISS' },
+  { text: 'North Africa', status: 'not_found' },
   // Named in UNMIK's text but not one of the reference's checked search names: Serbia's capital is not the Kosovo mission's.
   { text: 'Belgrade', status: 'not_found' },
   { text: 'Congolese', status: 'found', first: 'MONUSCO' },
@@ -222,6 +225,11 @@ export const questions: Case[] = [
   { text: 'hello', status: 'help' },
   { text: '<@U0BOT123>', status: 'help' },
   { text: 'what is the weather in Geneva tomorrow?', status: 'not_found' },
+  // The role of a team is what it does; OHCHR's role is OHCHR's entry.
+  { text: 'what is the role of the human rights team', status: 'found', first: 'core-activities' },
+  { text: 'what is the role of a human rights officer', status: 'found', first: 'core-activities' },
+  // A quote on a theme only a topic holds: no story is offered as one, the topic is.
+  { text: 'quote about human rights being universal', status: 'not_found', first: 'why-it-matters' },
   // What something is called is its own entry's, not its mission's card.
   { text: 'what was the programme in Pristina called?', status: 'found', first: 'unmik-human-rights-masters' },
   { text: 'what is the human rights office in the DRC called?', status: 'found', first: 'monusco-joint-human-rights-office' },
@@ -252,6 +260,10 @@ export const storyRequests: Case[] = [
   { text: 'CAR sexual violence', status: 'not_found', first: 'MINUSCA' },
   { text: 'example.org', status: 'not_found' },
   { text: 'South Sudan', status: 'found', ids: ['unmiss-mobile-courts'] },
+  // A theme no story is about, that a mission card or a topic does cover: no story, and those offered.
+  { text: 'torture', status: 'not_found', first: 'UNSMIL' },
+  { text: 'missing persons', status: 'not_found', first: 'UNMIK' },
+  { text: 'universal', status: 'not_found', first: 'why-it-matters' },
   { text: 'Bakala', status: 'found', first: 'minusca-bakala-forum' },
   { text: 'masters', status: 'found', first: 'unmik-human-rights-masters' },
   { text: 'Kosovo', status: 'found', ids: ['unmik-human-rights-masters'] },

@@ -179,6 +179,12 @@ describe('lists, ambiguity, not found, help', () => {
     expect(question.text).toContain('The closest I have: Mobile courts in South Sudan.');
   });
 
+  it('a theme no story is about, that a card holds, says so and offers the card', () => {
+    const message = render('/hr-story', 'torture');
+    expect(message.text).toContain('No story is about “torture”; UNSMIL (Libya) mentions it.');
+    expect(buttonsOf(message.blocks).map((b) => b.text.text)).toEqual(['UNSMIL · Libya']);
+  });
+
   it('a mission with no story says so and offers its card', () => {
     const message = render('/hr-story', 'Haiti');
     expect(all(message)).toContain('There is no story about *MINUSTAH · Haiti* yet.');
