@@ -309,7 +309,11 @@ function answerQuestion(index: SearchIndex, understood: Understood, context: Ent
   if (understood.missions.length > 0) return answerAboutMissions(index, understood, understood.missions, decide);
   // A follow-up with no subject of its own ("and is it still active?"), or one that points back to
   // it ("when was it set up?"), is about the conversation's mission.
-  if (fromContext.length > 0 && (understood.refersBack || subjectWords(index, understood).length === 0)) {
+  // Not one about the missions or stories themselves, though ("which missions are closed?", "list all missions").
+  const aboutThemAll =
+    !understood.refersBack &&
+    (understood.directory.size > 0 || understood.intents.has('list') || understood.intents.has('stories'));
+  if (fromContext.length > 0 && !aboutThemAll && (understood.refersBack || subjectWords(index, understood).length === 0)) {
     return answerAboutMissions(index, understood, fromContext, decide);
   }
   // "What stories do you have?", "list all stories": the stories themselves, as `/hr-story` alone lists them.

@@ -562,6 +562,10 @@ export const byKind: Record<string, Case[]> = {
 /** Follow-ups in a conversation: the entry the previous answer was about, and what the follow-up must return. */
 export const followUps: (Case & { about: string })[] = [
   { about: 'MINUSCA', text: 'and is it still active?', status: 'found', first: 'MINUSCA' },
+  // A question about the missions themselves is no follow-up: the list, whatever the conversation was about.
+  { about: 'UNMISS', text: 'which missions are closed?', status: 'list' },
+  { about: 'UNMISS', text: 'list all missions', status: 'list' },
+  { about: 'UNMISS', text: 'what stories do you have?', status: 'list' },
   { about: 'MINUSTAH', text: 'how long did it run?', status: 'found', first: 'MINUSTAH' },
   { about: 'UNMISS', text: 'when did it start?', status: 'not_found' },
   { about: 'UNMIK', text: 'when was it set up?', status: 'not_found' },
