@@ -281,7 +281,7 @@ const OF_THE_STORY: readonly IntentKind[] = ['figures', 'quote', 'author'];
  * mission still runs, is its mission's card.)
  */
 function contextItself(understood: Understood, context: Entry | undefined): Entry | undefined {
-  if (!context || understood.words.length > 0 || understood.directory.size > 0) return undefined;
+  if (!context || understood.words.length > 0 || understood.directory.size > 0 || understood.unknownAsked) return undefined;
   const intents = [...understood.intents];
   if (context.type === 'story' && intents.length > 0 && intents.every((k) => OF_THE_STORY.includes(k))) return context;
   // "Tell me more", not "thanks!".
@@ -294,7 +294,9 @@ function answerQuestion(index: SearchIndex, understood: Understood, context: Ent
   const fromContext = contextMissions(index, context);
   if (understood.words.length === 0 && understood.intents.size === 0) {
     // A follow-up that asks nothing of its own ("where is it?", "tell me more") is about the conversation's mission.
-    if (understood.asked && fromContext.length > 0) return answerAboutMissions(index, understood, fromContext, decide);
+    if (understood.asked && !understood.unknownAsked && fromContext.length > 0) {
+      return answerAboutMissions(index, understood, fromContext, decide);
+    }
     // Padding alone ("hello", "thanks!") gets help; a question about nothing the knowledge knows, an honest miss.
     return decide(understood.asked ? 'not_found' : 'help', []);
   }

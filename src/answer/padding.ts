@@ -78,6 +78,14 @@ function asksNext(words: TypedWord[]): boolean {
   );
 }
 
+/**
+ * The words a clause asks with, beyond its request frame, question words and courtesy: "best
+ * pizza" of "what is the best pizza?", nothing but small words of "can you tell me where it is?".
+ */
+export function ownWords(words: TypedWord[], isCourtesy: IsCourtesy): TypedWord[] {
+  return withoutRequestFrame(words, isCourtesy).filter((w) => !QUESTION_OPENERS.has(w.word) && !isCourtesy(w.word));
+}
+
 /** A clause that asks: it opens with a request frame or a question word. */
 export function opensQuestion(words: TypedWord[], isCourtesy: IsCourtesy): boolean {
   const rest = withoutRequestFrame(words, isCourtesy);

@@ -5,7 +5,7 @@ import { stem, words as wordsOf } from '../knowledge/text.js';
 import type { Mission } from '../knowledge/types.js';
 import { type Reading, withoutAuxiliaries } from '../knowledge/vocabulary.js';
 import { clausesOf, normalise, type TypedWord } from './normalise.js';
-import { dropPadding, opensQuestion } from './padding.js';
+import { dropPadding, opensQuestion, ownWords } from './padding.js';
 import type { MissionResolver } from './resolve-mission.js';
 
 /** What a question asks, once read: the pipeline's output, which ranking and answering use. */
@@ -30,6 +30,11 @@ export interface Understood {
   empty: boolean;
   /** The message holds a question (a clause ending with "?" or opening like one), whether or not anything remains of it. */
   asked: boolean;
+  /**
+   * Nothing remains, yet the question asked with words of its own that nobody knows ("what is the
+   * best pizza?"): it asks something the knowledge lacks, not "where is it?" of a conversation.
+   */
+  unknownAsked: boolean;
 }
 
 /** `padding: false` for a command's text, which is a name or a theme, not a conversation. */
@@ -120,7 +125,8 @@ export function createUnderstanding(index: SearchIndex, resolveMission: MissionR
     const all = clausesOf(normalise(text));
     const { isCourtesy } = index.vocabulary;
     const clauses = padding ? dropPadding(all, clauseFacts, isCourtesy) : all.map((c) => c.words);
-    const asked = all.some((c) => c.asked || opensQuestion(c.words, isCourtesy));
+    const asking = all.filter((c) => c.asked || opensQuestion(c.words, isCourtesy));
+    const asked = asking.length > 0;
     const typed = clauses.flatMap((clause) => withoutAuxiliaries(clause, (w) => w.word));
     const read = typed.filter((w) => w.word.length > 1);
     const folded = read.map((w) => w.word);
@@ -148,6 +154,8 @@ export function createUnderstanding(index: SearchIndex, resolveMission: MissionR
       directory: new Set(reading.directory),
       empty: typed.length === 0,
       asked,
+      unknownAsked:
+        typed.length === 0 && asking.some((c) => ownWords(c.words, isCourtesy).some((w) => entryTerm(w.word) !== null)),
     };
   };
 }

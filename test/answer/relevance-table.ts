@@ -562,6 +562,10 @@ export const byKind: Record<string, Case[]> = {
 /** Follow-ups in a conversation: the entry the previous answer was about, and what the follow-up must return. */
 export const followUps: (Case & { about: string })[] = [
   { about: 'MINUSCA', text: 'and is it still active?', status: 'found', first: 'MINUSCA' },
+  // A question of words nobody knows is no follow-up asking nothing of its own: an honest miss.
+  { about: 'MINUSTAH', text: 'what is the best pizza?', status: 'not_found' },
+  { about: 'core-activities', text: 'who won the football match?', status: 'not_found' },
+  { about: 'MINUSTAH', text: 'can you remind me where it is?', status: 'found', first: 'MINUSTAH' },
   // A question about the missions themselves is no follow-up: the list, whatever the conversation was about.
   { about: 'UNMISS', text: 'which missions are closed?', status: 'list' },
   { about: 'UNMISS', text: 'list all missions', status: 'list' },
