@@ -1,7 +1,7 @@
 import type { IntentKind } from '../knowledge/glossary.js';
 import type { IndexStore } from '../knowledge/index-store.js';
 import { buildSearchIndex, entryTerm, NUMBER_WORD, type SearchIndex } from '../knowledge/search-index.js';
-import { words as wordsOf } from '../knowledge/text.js';
+import { stem, words as wordsOf } from '../knowledge/text.js';
 import type { Entry, EntryType, Footnote, KnowledgeBase, Mission, Source, Story } from '../knowledge/types.js';
 import { cleanSlackText } from './clean-text.js';
 import { excerptFor } from './excerpt.js';
@@ -220,6 +220,10 @@ function answerStory({ index, resolveMission, query, understood, decide }: Comma
   if (understood.empty || asksForDirectory(index, understood)) return decide('list', stories.map(unscored));
   const match = resolveMission(normalise(query));
   const resolved = match.status === 'found' || match.status === 'ambiguous' ? match.missions : [];
+  // A place near a mission's name that is another place ("North Africa"): its words search no story.
+  if (match.status === 'not_found' && match.missions.length > 0 && understood.missions.length === 0) {
+    return decide('not_found', []);
+  }
   const named: Ranked<Mission>[] = understood.missions.length > 0 ? understood.missions.map(unscored) : resolved;
   const ofMissions = storiesOf(
     index,
@@ -247,8 +251,12 @@ function answerStory({ index, resolveMission, query, understood, decide }: Comma
   );
   if (bySearch.length > 0) return decide('found', bySearch);
   if (named.length > 0) return decide('not_found', named);
-  // No story is about the theme: the cards and topics that hold it are offered ("torture": UNSMIL's card).
-  const elsewhere = searchEntries(index, understood.words, { types: ['mission', 'topic'], limit: MAX_SUGGESTIONS });
+  // No story is about the theme: the cards and topics that hold all its words are offered ("torture": UNSMIL's card).
+  const elsewhere = searchEntries(index, understood.words, {
+    types: ['mission', 'topic'],
+    limit: MAX_SUGGESTIONS,
+    minCoverage: 1,
+  }).filter((r) => r.unknown === 0);
   return decide('not_found', elsewhere, [], elsewhere.length > 0 ? { elsewhere: true } : {});
 }
 
@@ -311,10 +319,9 @@ function answerQuestion(index: SearchIndex, understood: Understood, context: Ent
   if (understood.missions.length > 0) return answerAboutMissions(index, understood, understood.missions, decide);
   // A follow-up with no subject of its own ("and is it still active?"), or one that points back to
   // it ("when was it set up?"), is about the conversation's mission.
-  // Not one about the missions or stories themselves, though ("which missions are closed?", "list all missions").
+  // Not one about all the missions, though ("which missions are closed?", "list all missions").
   const aboutThemAll =
-    !understood.refersBack &&
-    (understood.directory.size > 0 || understood.intents.has('list') || understood.intents.has('stories'));
+    !understood.refersBack && (understood.intents.has('list') || [...understood.directory].some((word) => stem(word) !== word));
   if (fromContext.length > 0 && !aboutThemAll && (understood.refersBack || subjectWords(index, understood).length === 0)) {
     return answerAboutMissions(index, understood, fromContext, decide);
   }

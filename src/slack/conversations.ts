@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { ExpiringMap } from './expiring-map.js';
 
 /**
  * What each conversation with the bot (a thread, or a direct message's own conversation) was last
  * about, so that a follow-up there ("and is it still active?") is read about that entry, as in
- * the assistant panel. Only ids are kept: the workspace, channel and thread, and the entry's.
+ * the assistant panel. Only a hash of where it is and the entry's id are kept.
  */
 export interface Conversations {
   about(conversation: string): Promise<string | undefined>;
@@ -15,9 +16,15 @@ export const CONVERSATION_TTL_SECONDS = 60 * 60;
 /** Conversations one replica remembers at most (the oldest give way). */
 const MAX_REMEMBERED = 20_000;
 
-/** The key of a conversation: its workspace, its channel, and its thread (none: a direct message's own conversation). */
-export const conversationKey = (team: string | undefined, channel: string, threadTs: string | undefined) =>
-  `${team ?? '-'}:${channel}:${threadTs ?? '-'}`;
+/**
+ * The key of a conversation: a hash of its workspace, channel and thread (none for a direct
+ * message's own conversation), since a DM's channel stands for a person.
+ */
+export const conversationKey = (team: string | undefined, channel: string, threadTs?: string) =>
+  createHash('sha256')
+    .update(`${team ?? ''}:${channel}:${threadTs ?? ''}`)
+    .digest('base64url')
+    .slice(0, 22);
 
 /** One replica's memory: a follow-up that another replica receives is read without it. */
 export function memoryConversations(): Conversations {

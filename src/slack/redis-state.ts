@@ -64,7 +64,7 @@ export async function connectRedisState(
       'Redis did not answer: this replica answers from its own memory meanwhile, so a retried event reaching another replica may be answered twice, and a follow-up there read without what its thread was about',
     );
   };
-  const conversationKey = (conversation: string) => `${keyPrefix}conversation:${conversation}`;
+  const redisKey = (conversation: string) => `${keyPrefix}conversation:${conversation}`;
   return {
     dedupe: {
       async firstTime(key) {
@@ -82,20 +82,25 @@ export async function connectRedisState(
       },
     },
     conversations: {
+      // While Redis is known to be down, conversations wait for no look-up: events' look-ups find out when it is back.
       async about(conversation) {
+        const here = await own.conversations.about(conversation);
+        if (down) return here;
         try {
-          const entryId = await redis.get(conversationKey(conversation));
+          const entryId = await redis.get(redisKey(conversation));
           answered();
-          return entryId ?? undefined;
+          // One remembered here during an outage is not lost when Redis answers again.
+          return entryId ?? here;
         } catch (error) {
           failed(error);
-          return own.conversations.about(conversation);
+          return here;
         }
       },
       async remember(conversation, entryId) {
         await own.conversations.remember(conversation, entryId);
+        if (down) return;
         try {
-          await redis.set(conversationKey(conversation), entryId, 'EX', CONVERSATION_TTL_SECONDS);
+          await redis.set(redisKey(conversation), entryId, 'EX', CONVERSATION_TTL_SECONDS);
           answered();
         } catch (error) {
           failed(error);

@@ -260,7 +260,13 @@ export const storyRequests: Case[] = [
   { text: 'CAR sexual violence', status: 'not_found', first: 'MINUSCA' },
   { text: 'example.org', status: 'not_found' },
   { text: 'South Sudan', status: 'found', ids: ['unmiss-mobile-courts'] },
-  // A theme no story is about, that a mission card or a topic does cover: no story, and those offered.
+  // A place near a mission's name that is another place: no story found by its other words.
+  { text: 'North Africa', status: 'not_found' },
+  { text: 'South Africa', status: 'not_found' },
+  // A theme no story is about, that a mission card or a topic does cover in all its words: no story, and those offered.
+  { text: 'torture of children', status: 'not_found', ids: [] },
+  { text: 'Iran', status: 'not_found', ids: [] },
+  { text: 'child soldiers', status: 'not_found', ids: [] },
   { text: 'torture', status: 'not_found', first: 'UNSMIL' },
   { text: 'missing persons', status: 'not_found', first: 'UNMIK' },
   { text: 'universal', status: 'not_found', first: 'why-it-matters' },
@@ -566,10 +572,13 @@ export const followUps: (Case & { about: string })[] = [
   { about: 'MINUSTAH', text: 'what is the best pizza?', status: 'not_found' },
   { about: 'core-activities', text: 'who won the football match?', status: 'not_found' },
   { about: 'MINUSTAH', text: 'can you remind me where it is?', status: 'found', first: 'MINUSTAH' },
+  // Its stories, named without pointing back, are still the conversation's mission's…
+  { about: 'UNMISS', text: 'and the stories?', status: 'found', first: 'unmiss-mobile-courts' },
+  { about: 'UNMISS', text: 'show me the stories', status: 'found', first: 'unmiss-mobile-courts' },
+  { about: 'UNMISS', text: 'which mission is this?', status: 'found', first: 'UNMISS' },
   // A question about the missions themselves is no follow-up: the list, whatever the conversation was about.
   { about: 'UNMISS', text: 'which missions are closed?', status: 'list' },
   { about: 'UNMISS', text: 'list all missions', status: 'list' },
-  { about: 'UNMISS', text: 'what stories do you have?', status: 'list' },
   { about: 'MINUSTAH', text: 'how long did it run?', status: 'found', first: 'MINUSTAH' },
   { about: 'UNMISS', text: 'when did it start?', status: 'not_found' },
   { about: 'UNMIK', text: 'when was it set up?', status: 'not_found' },

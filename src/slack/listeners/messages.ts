@@ -14,6 +14,8 @@ import { handled, type Outcome, outcomeOf, whereFrom } from '../handled.js';
 interface Place {
   channel: string;
   threadTs?: string;
+  /** Whose follow-ups these are: a mention's thread, or a direct message's own conversation (its threads are the assistant's). */
+  conversation: string;
   /** A mention outside a thread starts one: there is nothing to look up for it yet. */
   startsThread?: boolean;
 }
@@ -46,24 +48,30 @@ export function registerMessages(app: App, deps: ListenerDeps): void {
     asker: Asker & { surface: 'mention' | 'dm' },
   ): Promise<Outcome> => {
     // A follow-up ("and is it still active?") is read about what its thread or DM was last about.
-    const conversation = conversationKey(asker.team, place.channel, place.threadTs);
-    const before = place.startsThread ? undefined : await conversations.about(conversation);
+    const before = place.startsThread ? undefined : await conversations.about(place.conversation);
     const answer = replyTo(
       engine(),
       { command: null, text, ...(before ? { context: { entryId: before } } : {}) },
       { feedback: { style: 'message', surface: asker.surface } },
     );
+    // Remembered before the reply is posted, so that a follow-up to it finds it; each answer keeps it an hour more.
+    const after = answer.ok ? aboutAfter(answer.decision, before) : undefined;
+    if (after) await conversations.remember(place.conversation, after);
     await reply(client, place, answer.message);
     if (!answer.ok) return { status: 'bad_request' };
     recording.record({ kind: 'request', ...asker, decision: answer.decision });
-    const after = aboutAfter(answer.decision, before);
-    if (after && after !== before) await conversations.remember(conversation, after);
     return outcomeOf(answer.decision);
   };
 
   app.event('app_mention', firstDelivery, async ({ event, body, client }) => {
     if (event.bot_id) return;
-    const place = { channel: event.channel, threadTs: event.thread_ts ?? event.ts, startsThread: !event.thread_ts };
+    const threadTs = event.thread_ts ?? event.ts;
+    const place = {
+      channel: event.channel,
+      threadTs,
+      conversation: conversationKey(body.team_id, event.channel, threadTs),
+      startsThread: !event.thread_ts,
+    };
     await handled(
       deps,
       { kind: 'event', name: 'app_mention', ...whereFrom(body) },
@@ -74,7 +82,11 @@ export function registerMessages(app: App, deps: ListenerDeps): void {
 
   app.message(firstDelivery, async ({ message, body, client }) => {
     if (message.channel_type !== 'im' || message.subtype !== undefined || 'bot_id' in message) return;
-    const place = { channel: message.channel, threadTs: message.thread_ts };
+    const place = {
+      channel: message.channel,
+      threadTs: message.thread_ts,
+      conversation: conversationKey(body.team_id, message.channel),
+    };
     await handled(
       deps,
       { kind: 'event', name: 'message.im', ...whereFrom(body) },
