@@ -189,7 +189,7 @@ function notFound(decision: Decision): EntryView {
       if (decision.elsewhere) {
         return {
           blocks: sections(
-            `No story is about ${quoteQuery(decision)}; ${named} ${suggestions.length > 1 ? 'mention' : 'mentions'} it.\nOpen ${suggestions.length > 1 ? 'one' : 'it'} for the text, word for word, and its source.`,
+            `No story is about ${quoteQuery(decision)}. ${suggestions.length > 1 ? 'These mention it' : 'This mentions it'}:\n${suggestions.map((e) => `• ${e.type === 'mission' ? missionLine(e) : bold(e.title)}`).join('\n')}\nOpen ${suggestions.length > 1 ? 'one' : 'it'} for the text, word for word, and its source.`,
           ),
           links,
         };

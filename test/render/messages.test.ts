@@ -181,7 +181,7 @@ describe('lists, ambiguity, not found, help', () => {
 
   it('a theme no story is about, that a card holds, says so and offers the card', () => {
     const message = render('/hr-story', 'torture');
-    expect(message.text).toContain('No story is about “torture”; UNSMIL (Libya) mentions it.');
+    expect(message.text).toContain('No story is about “torture”. This mentions it:\n• UNSMIL · Libya');
     expect(buttonsOf(message.blocks).map((b) => b.text.text)).toEqual(['UNSMIL · Libya']);
   });
 
