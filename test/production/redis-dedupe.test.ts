@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Dedupe } from '../../src/slack/dedupe.js';
 import { connectRedisState } from '../../src/slack/redis-state.js';
 import { capturedLogger } from '../helpers/log-lines.js';
 import { NO_REDIS_MESSAGE, REDIS_URL, redisScope } from '../helpers/redis.js';
@@ -35,6 +36,15 @@ class Relay {
   }
 }
 
+/** Offers events until the bot says Redis answers again (ioredis reconnects on its own schedule), for at most 8 s. */
+async function untilRedisAnswersAgain(dedupe: Dedupe, lines: { msg: string }[]) {
+  const deadline = Date.now() + 8_000;
+  while (lines.every((l) => !l.msg.includes('answers again')) && Date.now() < deadline) {
+    await dedupe.firstTime(`Ev-probe-${Date.now()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 describe.skipIf(!REDIS_URL)(REDIS_URL ? 'Redis failing while the bot runs' : NO_REDIS_MESSAGE, () => {
   const scope = redisScope(REDIS_URL as string);
   afterAll(() => scope.clean());
@@ -63,11 +73,7 @@ describe.skipIf(!REDIS_URL)(REDIS_URL ? 'Redis failing while the bot runs' : NO_
       expect(lines.filter((l) => l.level === 40)).toHaveLength(1);
 
       await relay.open();
-      const deadline = Date.now() + 8_000;
-      while (lines.every((l) => !l.msg.includes('answers again')) && Date.now() < deadline) {
-        await dedupe.firstTime(`Ev-probe-${Date.now()}`);
-        await new Promise((r) => setTimeout(r, 200));
-      }
+      await untilRedisAnswersAgain(dedupe, lines);
       expect(await dedupe.firstTime('Ev1')).toBe(false);
       expect(lines.filter((l) => l.level === 40)).toHaveLength(1);
     } finally {
@@ -93,11 +99,7 @@ describe.skipIf(!REDIS_URL)(REDIS_URL ? 'Redis failing while the bot runs' : NO_
       expect(lines.filter((l) => l.level === 40)).toHaveLength(1);
 
       await relay.open();
-      const deadline = Date.now() + 8_000;
-      while (lines.every((l) => !l.msg.includes('answers again')) && Date.now() < deadline) {
-        await dedupe.firstTime(`Ev-probe-${Date.now()}`);
-        await new Promise((r) => setTimeout(r, 200));
-      }
+      await untilRedisAnswersAgain(dedupe, lines);
       // Remembered only here during the outage, and still found once Redis answers again.
       expect(await conversations.about('T1:C1:2.2')).toBe('UNMIK');
     } finally {
