@@ -319,9 +319,13 @@ function answerQuestion(index: SearchIndex, understood: Understood, context: Ent
   if (understood.missions.length > 0) return answerAboutMissions(index, understood, understood.missions, decide);
   // A follow-up with no subject of its own ("and is it still active?"), or one that points back to
   // it ("when was it set up?"), is about the conversation's mission.
-  // Not one about all the missions, though ("which missions are closed?", "list all missions").
+  // Not one about all the missions, though ("which missions are closed?", "list all missions"), nor
+  // one asking the bot what stories it has.
   const aboutThemAll =
-    !understood.refersBack && (understood.intents.has('list') || [...understood.directory].some((word) => stem(word) !== word));
+    !understood.refersBack &&
+    (understood.intents.has('list') ||
+      [...understood.directory].some((word) => stem(word) !== word) ||
+      (understood.intents.has('stories') && understood.asksTheBot));
   if (fromContext.length > 0 && !aboutThemAll && (understood.refersBack || subjectWords(index, understood).length === 0)) {
     return answerAboutMissions(index, understood, fromContext, decide);
   }

@@ -86,6 +86,11 @@ export function ownWords(words: TypedWord[], isCourtesy: IsCourtesy): TypedWord[
   return withoutRequestFrame(words, isCourtesy).filter((w) => !QUESTION_OPENERS.has(w.word) && !isCourtesy(w.word));
 }
 
+/** A clause that asks the bot itself, beyond a request frame: "what stories do you have?", "quelles histoires avez-vous ?". */
+export function asksTheBot(words: TypedWord[], isCourtesy: IsCourtesy): boolean {
+  return ownWords(words, isCourtesy).some((w) => ADDRESSEE.has(w.word));
+}
+
 /** A clause that asks: it opens with a request frame or a question word. */
 export function opensQuestion(words: TypedWord[], isCourtesy: IsCourtesy): boolean {
   const rest = withoutRequestFrame(words, isCourtesy);

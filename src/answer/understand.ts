@@ -5,7 +5,7 @@ import { stem, words as wordsOf } from '../knowledge/text.js';
 import type { Mission } from '../knowledge/types.js';
 import { type Reading, withoutAuxiliaries } from '../knowledge/vocabulary.js';
 import { clausesOf, normalise, type TypedWord } from './normalise.js';
-import { dropPadding, opensQuestion, ownWords } from './padding.js';
+import { asksTheBot, dropPadding, opensQuestion, ownWords } from './padding.js';
 import type { MissionResolver } from './resolve-mission.js';
 
 /** What a question asks, once read: the pipeline's output, which ranking and answering use. */
@@ -35,6 +35,8 @@ export interface Understood {
    * best pizza?"): it asks something the knowledge lacks, not "where is it?" of a conversation.
    */
   unknownAsked: boolean;
+  /** It asks the bot itself what it has ("what stories do you have?"), not about what a conversation was about. */
+  asksTheBot: boolean;
 }
 
 /** `padding: false` for a command's text, which is a name or a theme, not a conversation. */
@@ -156,6 +158,7 @@ export function createUnderstanding(index: SearchIndex, resolveMission: MissionR
       asked,
       unknownAsked:
         typed.length === 0 && asking.some((c) => ownWords(c.words, isCourtesy).some((w) => entryTerm(w.word) !== null)),
+      asksTheBot: asking.some((c) => asksTheBot(c.words, isCourtesy)),
     };
   };
 }

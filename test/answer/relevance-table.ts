@@ -579,6 +579,9 @@ export const followUps: (Case & { about: string })[] = [
   // A question about the missions themselves is no follow-up: the list, whatever the conversation was about.
   { about: 'UNMISS', text: 'which missions are closed?', status: 'list' },
   { about: 'UNMISS', text: 'list all missions', status: 'list' },
+  // …and so is one asking the bot what it has: every story.
+  { about: 'UNMISS', text: 'what stories do you have?', status: 'list' },
+  { about: 'UNMISS', text: 'quelles histoires avez-vous ?', status: 'list' },
   { about: 'MINUSTAH', text: 'how long did it run?', status: 'found', first: 'MINUSTAH' },
   { about: 'UNMISS', text: 'when did it start?', status: 'not_found' },
   { about: 'UNMIK', text: 'when was it set up?', status: 'not_found' },
