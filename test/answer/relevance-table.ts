@@ -230,6 +230,12 @@ export const questions: Case[] = [
   { text: 'what is the role of a human rights officer', status: 'found', first: 'core-activities' },
   // A quote on a theme only a topic holds: no story is offered as one, the topic is.
   { text: 'quote about human rights being universal', status: 'not_found', first: 'why-it-matters' },
+  // Found in a second user trial: the texts' own words, in other orders and forms.
+  { text: 'how many people are still missing in Kosovo?', status: 'found', first: 'UNMIK', figureMissing: false },
+  { text: 'how many days was the workshop in Kosovo?', status: 'found', first: 'UNMIK' },
+  { text: 'when did MINUSMA leave Mali?', status: 'found', first: 'MINUSMA' },
+  { text: 'when did MINUSMA withdraw?', status: 'found', first: 'MINUSMA' },
+  { text: 'what replaced UNSOM?', status: 'found', first: 'UNSOM' },
   // What something is called is its own entry's, not its mission's card.
   { text: 'what was the programme in Pristina called?', status: 'found', first: 'unmik-human-rights-masters' },
   { text: 'what is the human rights office in the DRC called?', status: 'found', first: 'monusco-joint-human-rights-office' },
@@ -514,6 +520,8 @@ export const byKind: Record<string, Case[]> = {
   ],
   /** French. */
   french: [
+    { text: 'dans quel pays est la MINUSMA ?', status: 'found', first: 'MINUSMA' },
+    { text: 'quand la MINUSMA a-t-elle quitté le Mali ?', status: 'found', first: 'MINUSMA' },
     // "pays" (country) is no "pay", which glossary.yml must not list as a subject not covered.
     { text: "quels pays ont une équipe des droits de l'homme ?", status: 'found', first: 'missions-with-hr-teams' },
     { text: 'que fait la mission dans ce pays ?', status: 'found', first: 'core-activities' },
@@ -578,6 +586,7 @@ export const followUps: (Case & { about: string })[] = [
   { about: 'UNMISS', text: 'which mission is this?', status: 'found', first: 'UNMISS' },
   // A question about the missions themselves is no follow-up: the list, whatever the conversation was about.
   { about: 'UNMISS', text: 'which missions are closed?', status: 'list' },
+  { about: 'UNSOM', text: 'who succeeded it?', status: 'found', first: 'UNSOM' },
   { about: 'UNMISS', text: 'list all missions', status: 'list' },
   // …and so is one asking the bot what it has: every story.
   { about: 'UNMISS', text: 'what stories do you have?', status: 'list' },
