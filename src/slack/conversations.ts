@@ -8,7 +8,8 @@ import { ExpiringMap } from './expiring-map.js';
  */
 export interface Conversations {
   about(conversation: string): Promise<string | undefined>;
-  remember(conversation: string, entryId: string): Promise<void>;
+  /** What it is about now; undefined: nothing any more (after a choice between missions, or a list). */
+  remember(conversation: string, entryId: string | undefined): Promise<void>;
 }
 
 /** A conversation left this long after its last answer starts afresh. */
@@ -31,6 +32,7 @@ export function memoryConversations(): Conversations {
   const entries = new ExpiringMap<string>(CONVERSATION_TTL_SECONDS * 1000, MAX_REMEMBERED);
   return {
     about: async (conversation) => entries.get(conversation),
-    remember: async (conversation, entryId) => entries.set(conversation, entryId),
+    remember: async (conversation, entryId) =>
+      entryId === undefined ? entries.delete(conversation) : entries.set(conversation, entryId),
   };
 }

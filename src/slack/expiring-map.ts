@@ -30,6 +30,10 @@ export class ExpiringMap<V> {
     }
   }
 
+  delete(key: string): void {
+    this.items.delete(key);
+  }
+
   private forgetExpired(now: number) {
     for (const [key, { expires }] of this.items) {
       if (expires > now) break;

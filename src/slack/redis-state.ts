@@ -100,7 +100,8 @@ export async function connectRedisState(
         await own.conversations.remember(conversation, entryId);
         if (down) return;
         try {
-          await redis.set(redisKey(conversation), entryId, 'EX', CONVERSATION_TTL_SECONDS);
+          if (entryId === undefined) await redis.del(redisKey(conversation));
+          else await redis.set(redisKey(conversation), entryId, 'EX', CONVERSATION_TTL_SECONDS);
           answered();
         } catch (error) {
           failed(error);

@@ -91,6 +91,10 @@ describe.skipIf(!REDIS_URL)(REDIS_URL ? 'Redis failing while the bot runs' : NO_
     });
     try {
       await conversations.remember('T1:C1:1.1', 'MINUSTAH');
+      // After a choice between missions a conversation is about none of them.
+      await conversations.remember('T1:C1:4.4', 'UNAMID');
+      await conversations.remember('T1:C1:4.4', undefined);
+      expect(await conversations.about('T1:C1:4.4')).toBeUndefined();
       relay.cut();
       expect(await conversations.about('T1:C1:1.1')).toBe('MINUSTAH');
       await conversations.remember('T1:C1:2.2', 'UNMIK');

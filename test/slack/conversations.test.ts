@@ -21,6 +21,14 @@ describe("a replica's memory of conversations", () => {
     expect(await conversations.about(thread)).toBeUndefined();
   });
 
+  it('forgets what a conversation was about once an answer is about several missions', async () => {
+    const conversations = memoryConversations();
+    const dm = conversationKey('T1', 'D1');
+    await conversations.remember(dm, 'MINUSTAH');
+    await conversations.remember(dm, undefined);
+    expect(await conversations.about(dm)).toBeUndefined();
+  });
+
   it('keeps each thread apart, and holds no id as it was given', () => {
     const key = conversationKey('T1', 'D0USER', undefined);
     expect(conversationKey('T1', 'C1', '1.1')).not.toBe(conversationKey('T1', 'C1', '1.2'));

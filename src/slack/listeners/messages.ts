@@ -55,8 +55,8 @@ export function registerMessages(app: App, deps: ListenerDeps): void {
       { feedback: { style: 'message', surface: asker.surface } },
     );
     // Remembered before the reply is posted, so that a follow-up to it finds it; each answer keeps it an hour more.
-    const after = answer.ok ? aboutAfter(answer.decision, before) : undefined;
-    if (after) await conversations.remember(place.conversation, after);
+    const after = answer.ok ? aboutAfter(answer.decision, before) : before;
+    if (after || before) await conversations.remember(place.conversation, after);
     await reply(client, place, answer.message);
     if (!answer.ok) return { status: 'bad_request' };
     recording.record({ kind: 'request', ...asker, decision: answer.decision });
