@@ -588,6 +588,8 @@ export const followUps: (Case & { about: string })[] = [
   { about: 'UNMISS', text: 'which missions are closed?', status: 'list' },
   { about: 'UNSOM', text: 'who succeeded it?', status: 'found', first: 'UNSOM' },
   { about: 'UNMISS', text: 'list all missions', status: 'list' },
+  { about: 'UNMIL', text: 'which ones are active?', status: 'list' },
+  { about: 'UNMIL', text: 'list the closed ones', status: 'list' },
   // …and so is one asking the bot what it has: every story.
   { about: 'UNMISS', text: 'what stories do you have?', status: 'list' },
   { about: 'UNMISS', text: 'quelles histoires avez-vous ?', status: 'list' },
