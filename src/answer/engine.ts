@@ -209,6 +209,8 @@ function answerMission(
     const inSentence = resolveMission(readAsQuestion().words.join(' '));
     if (inSentence.status !== 'not_found') match = inSentence;
   }
+  // Only part of a mission's name, as typed ("Guinea", "Republic of the Congo"), may be another place: a suggestion.
+  if (match.partial) return decide('not_found', match.missions);
   if (match.status === 'found') {
     return decide('found', match.missions, relatedTo(index, match.missions[0].entry));
   }
@@ -220,10 +222,6 @@ function answerStory({ index, resolveMission, query, understood, decide }: Comma
   if (understood.empty || asksForDirectory(index, understood)) return decide('list', stories.map(unscored));
   const match = resolveMission(normalise(query));
   const resolved = match.status === 'found' || match.status === 'ambiguous' ? match.missions : [];
-  // A place near a mission's name that is another place ("North Africa"): its words search no story.
-  if (match.status === 'not_found' && match.missions.length > 0 && understood.missions.length === 0) {
-    return decide('not_found', []);
-  }
   const named: Ranked<Mission>[] = understood.missions.length > 0 ? understood.missions.map(unscored) : resolved;
   const ofMissions = storiesOf(
     index,
@@ -246,8 +244,10 @@ function answerStory({ index, resolveMission, query, understood, decide }: Comma
   // No mission named, or none with a story yet: the stories' own words may still say which is
   // meant ("joint office" is a word of UNIOGBIS's name, and both words of the UNJHRO story).
   // Beside a named mission, though, only a story that matches every word counts.
-  const bySearch = searchEntries(index, understood.words, { types: ['story'], limit: MAX_STORY_RESULTS }).filter(
-    (r) => named.length === 0 || r.coverage === 1,
+  // Near a mission's name but no name of it ("North Africa"), only a story holding every word is about it.
+  const nearName = named.length === 0 && match.missions.length > 0;
+  const bySearch = searchEntries(index, understood.words, { types: ['story'], limit: MAX_STORY_RESULTS }).filter((r) =>
+    nearName ? r.coverage === 1 && r.unknown === 0 : named.length === 0 || r.coverage === 1,
   );
   if (bySearch.length > 0) return decide('found', bySearch);
   if (named.length > 0) return decide('not_found', named);

@@ -8,6 +8,11 @@ export interface MissionMatch {
   status: 'found' | 'ambiguous' | 'not_found';
   /** Found: the mission. Ambiguous: the candidates. Not found: at most three suggestions. */
   missions: Ranked<Mission>[];
+  /**
+   * What was typed is only part of the name found ("Guinea" of "Guinea-Bissau", "Republic of the
+   * Congo" of "Democratic Republic of the Congo"): in a question it still points there; as a look-up it may be another place.
+   */
+  partial?: true;
 }
 
 /** How well a typed word meets a word of a name: 3 exact, 2 sounds alike or begins it, 1 a typo away, 0 not at all. */
@@ -39,6 +44,8 @@ interface Candidate {
   score: number;
   /** Which typed words match the mission's name (each its tier; 0: none). */
   tiers: Tier[];
+  /** Every word of the name that tells missions apart was typed: "Guinea" is only part of "Guinea-Bissau". */
+  whole: boolean;
 }
 
 function judge(hit: SearchResult, typed: SpokenWord[], index: SearchIndex): Candidate {
@@ -51,6 +58,7 @@ function judge(hit: SearchResult, typed: SpokenWord[], index: SearchIndex): Cand
     tier: (matched.length ? Math.min(...matched) : 0) as Tier,
     score: hit.score,
     tiers,
+    whole: nameWords.every((name) => !canName(name.word) || typed.some((word) => tier(word, name) > 0)),
   };
 }
 
@@ -63,7 +71,8 @@ export function isStranger(index: SearchIndex, word: string): boolean {
   return ![...index.nameWords.values()].some((names) => names.some((name) => tier(typed, name) > 0));
 }
 
-const better = (a: Candidate, b: Candidate) => b.matched - a.matched || b.tier - a.tier || b.score - a.score;
+const better = (a: Candidate, b: Candidate) =>
+  b.matched - a.matched || b.tier - a.tier || Number(b.whole) - Number(a.whole) || b.score - a.score;
 
 export type MissionResolver = (text: string) => MissionMatch;
 
@@ -154,12 +163,14 @@ function resolveMission(index: SearchIndex, typedWords: string[]): MissionMatch 
   if (!acronym && top.matched < typed.length && strangers) {
     return { status: 'not_found', missions: ranked.slice(0, MAX_SUGGESTIONS).map(toRanked) };
   }
+  // "Guinea", "Republic of the Congo": part of a mission's place name, and no whole name of it.
+  const partial = !acronym && !top.whole ? { partial: true as const } : {};
   if (top.tier >= 2) {
-    return { status: level.length === 1 ? 'found' : 'ambiguous', missions: level.map(toRanked) };
+    return { status: level.length === 1 ? 'found' : 'ambiguous', missions: level.map(toRanked), ...partial };
   }
   const typosTrusted = typed.every(({ word }) => word.length >= TRUSTED_TYPO_LENGTH);
   if (level.length === 1 && top.matched === typed.length && typosTrusted) {
-    return { status: 'found', missions: level.map(toRanked) };
+    return { status: 'found', missions: level.map(toRanked), ...partial };
   }
   return { status: 'not_found', missions: ranked.slice(0, MAX_SUGGESTIONS).map(toRanked) };
 }

@@ -67,6 +67,11 @@ export const missionLookups: Case[] = [
   // A compass word with another place than the mission's ("South Africa" is not South Sudan): a suggestion.
   { text: 'South Africa', status: 'not_found', first: 'UNMISS' },
   { text: 'North Africa', status: 'not_found' },
+  // Part of a mission's country name that is another country's: a suggestion, not that mission's card.
+  { text: 'Guinea', status: 'not_found', first: 'UNIOGBIS' },
+  { text: 'Guinée', status: 'not_found', first: 'UNIOGBIS' },
+  { text: 'Republic of the Congo', status: 'not_found', first: 'MONUSCO' },
+  { text: 'République du Congo', status: 'not_found', first: 'MONUSCO' },
   // Named in UNMIK's text but not one of the reference's checked search names: Serbia's capital is not the Kosovo mission's.
   { text: 'Belgrade', status: 'not_found' },
   { text: 'Congolese', status: 'found', first: 'MONUSCO' },
@@ -78,13 +83,12 @@ export const missionLookups: Case[] = [
   { text: 'Congolais', status: 'found', first: 'MONUSCO' },
   { text: 'Haïtien', status: 'found', first: 'MINUSTAH' },
   { text: 'Soudanais', status: 'ambiguous', ids: ['UNAMID', 'UNMISS'] },
-  { text: 'Guinean', status: 'found', first: 'UNIOGBIS' },
+  { text: 'Guinean', status: 'not_found', first: 'UNIOGBIS' },
   { text: 'malicious', status: 'not_found' },
   { text: 'Southern', status: 'not_found' },
   { text: 'guinea-bissau', status: 'found', first: 'UNIOGBIS' },
   { text: 'Guinea Bissau', status: 'found', first: 'UNIOGBIS' },
   { text: 'Guinée-Bissau', status: 'found', first: 'UNIOGBIS' },
-  { text: 'Guinea', status: 'found', first: 'UNIOGBIS' },
   { text: 'Somalia', status: 'found', first: 'UNSOM' },
   { text: 'Somalie', status: 'found', first: 'UNSOM' },
   { text: 'UNTMIS', status: 'found', first: 'UNSOM' },
