@@ -19,20 +19,20 @@ export function* checkVocabulary(kb: KnowledgeBase, lineOfEntry: LineOfEntry, li
   const problems: Problem[] = [];
   const entries: Entry[] = [...kb.missions, ...kb.topics, ...kb.stories];
 
-  const missionsById = new Map(kb.missions.map((m) => [m.id, m]));
+  const context = { missionsById: new Map(kb.missions.map((m) => [m.id, m])), sources: kb.sources };
   const read = compileVocabulary(kb.glossary);
   // Every entry's words, gathered only when an asks line fails: a reload of thousands of entries
   // must not stop to read them all at once.
   let everyText: Set<string> | undefined;
   const inTexts = (term: string) => {
-    everyText ??= new Set(entries.flatMap((entry) => [...ownTerms(entry, missionsById)]));
+    everyText ??= new Set(entries.flatMap((entry) => [...ownTerms(entry, context)]));
     return everyText.has(term);
   };
   const termNotInTexts = termsNoTextHolds(kb, inTexts, lineOfGlossary);
   for (const entry of entries) {
     if (!entry.asks?.length) continue;
     yield;
-    const own = ownTerms(entry, missionsById);
+    const own = ownTerms(entry, context);
     (entry.asks ?? []).forEach((ask, i) => {
       const asked = [...new Set(read(withoutAuxiliaries(words(ask), String)).words.flatMap((w) => entryTerm(w) ?? []))];
       const missing = asked.filter((t) => !own.has(t));

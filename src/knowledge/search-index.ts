@@ -4,7 +4,7 @@ import type { IndexStore } from './index-store.js';
 import { runAtOnce, runInSlices, type Steps } from './steps.js';
 import { MISSION_NAME_NOISE, STOP_WORDS } from './stop-words.js';
 import { fold, sentences, soundKey, stem, tokenize, words } from './text.js';
-import type { Entry, EntryType, KnowledgeBase, Mission, Story } from './types.js';
+import type { Entry, EntryType, KnowledgeBase, Mission, Source, Story } from './types.js';
 import { compileVocabulary, type Vocabulary, withoutAuxiliaries } from './vocabulary.js';
 
 /** One name people type for a mission (acronym, place, short form, full name). */
@@ -74,7 +74,13 @@ function figureSentences(text: string): string {
 }
 
 /** What the search indexes of an entry's own text: every field but its `asks:` lines. */
-function ownDoc(entry: Entry, missionsById: ReadonlyMap<string, Mission>): Omit<EntryDoc, 'asks'> {
+/** What an entry's searchable text is made with besides the entry: its missions, and its source (a story's author). */
+export interface DocContext {
+  missionsById: ReadonlyMap<string, Mission>;
+  sources: ReadonlyMap<string, Source>;
+}
+
+function ownDoc(entry: Entry, { missionsById, sources }: DocContext): Omit<EntryDoc, 'asks'> {
   switch (entry.type) {
     case 'mission': {
       const text = [entry.name, ...entry.achievements.map((a) => a.text)].join('\n');
@@ -97,7 +103,8 @@ function ownDoc(entry: Entry, missionsById: ReadonlyMap<string, Mission>): Omit<
         acronym: '',
         names: [entry.country, ...entry.places, ...missions.flatMap((m) => (m ? [m.id, m.where] : []))].join(' · '),
         title: entry.title,
-        keywords: entry.keywords.join(' · '),
+        // Its author, as its attribution names them: communications staff look stories up by who wrote them.
+        keywords: [...entry.keywords, sources.get(entry.source)?.author ?? ''].join(' · '),
         text: entry.text,
         figures: figureSentences(entry.text),
       };
@@ -116,17 +123,17 @@ function ownDoc(entry: Entry, missionsById: ReadonlyMap<string, Mission>): Omit<
   }
 }
 
-function toEntryDoc(entry: Entry, missionsById: ReadonlyMap<string, Mission>, vocabulary: Vocabulary): EntryDoc {
+function toEntryDoc(entry: Entry, context: DocContext, vocabulary: Vocabulary): EntryDoc {
   const asks = (entry.asks ?? []).map((ask) => vocabulary(withoutAuxiliaries(words(ask), String)).words.join(' ')).join(' · ');
-  return { ...ownDoc(entry, missionsById), asks };
+  return { ...ownDoc(entry, context), asks };
 }
 
 const ENTRY_FIELDS = ['acronym', 'names', 'title', 'keywords', 'asks', 'text', 'figures'] as const;
 const OWN_FIELDS = ENTRY_FIELDS.filter((field) => field !== 'asks');
 
 /** Every index term an entry's own text gives the search (its `asks:` lines left out). */
-export function ownTerms(entry: Entry, missionsById: ReadonlyMap<string, Mission>): Set<string> {
-  const doc = ownDoc(entry, missionsById);
+export function ownTerms(entry: Entry, context: DocContext): Set<string> {
+  const doc = ownDoc(entry, context);
   return new Set(OWN_FIELDS.flatMap((field) => tokenize(doc[field]).flatMap((word) => entryTerm(word) ?? [])));
 }
 
@@ -227,7 +234,7 @@ function* indexSteps(knowledge: KnowledgeBase, store: IndexStore | undefined): S
   const docs: EntryDoc[] = [];
   for (const entry of all) {
     yield;
-    docs.push(toEntryDoc(entry, missionsById, vocabulary));
+    docs.push(toEntryDoc(entry, { missionsById, sources: knowledge.sources }, vocabulary));
   }
   const { entries, documentFrequency } = yield* entryIndex(docs, store);
 

@@ -232,6 +232,7 @@ export const questions: Case[] = [
   // The role of a team is what it does; OHCHR's role is OHCHR's entry.
   { text: 'what is the role of the human rights team', status: 'found', first: 'core-activities' },
   { text: 'what is the role of a human rights officer', status: 'found', first: 'core-activities' },
+  { text: 'who is Maya Kelly?', status: 'found' },
   // A quote on a theme only a topic holds: no story is offered as one, the topic is.
   { text: 'quote about human rights being universal', status: 'not_found', first: 'why-it-matters' },
   // Found in a second user trial: the texts' own words, in other orders and forms.
@@ -273,6 +274,8 @@ export const storyRequests: Case[] = [
   // A place near a mission's name that is another place: no story found by its other words.
   { text: 'North Africa', status: 'not_found' },
   { text: 'South Africa', status: 'not_found' },
+  // The stories' author, as their attribution names her.
+  { text: 'Maya Kelly', status: 'found', first: 'minusca-bakala-forum' },
   // A theme no story is about, that a mission card or a topic does cover in all its words: no story, and those offered.
   { text: 'torture of children', status: 'not_found', ids: [] },
   { text: 'Iran', status: 'not_found', ids: [] },
