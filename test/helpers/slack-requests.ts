@@ -52,6 +52,11 @@ export function eventCallback(event: Record<string, unknown>, eventId: string, t
   return { body: JSON.stringify(envelope), contentType: 'application/json' };
 }
 
+/** A user's mention of the bot in a channel, in a thread (`thread`) or starting one. */
+export function mentionEvent(text: string, { channel, ts, thread }: { channel: string; ts: string; thread?: string }) {
+  return { type: 'app_mention', user: 'U1', text: `<@U0BOT> ${text}`, ts, channel, ...(thread ? { thread_ts: thread } : {}) };
+}
+
 export interface ButtonClick {
   actionId: string;
   value: string;

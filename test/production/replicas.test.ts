@@ -10,7 +10,7 @@ import type { SharedState } from '../../src/slack/shared-state.js';
 import { realEngine } from '../helpers/knowledge.js';
 import { NO_REDIS_MESSAGE, REDIS_URL, redisScope } from '../helpers/redis.js';
 import { httpTestConfig, TEST_DELIVERY } from '../helpers/running-app.js';
-import { eventCallback, send, signatureHeaders } from '../helpers/slack-requests.js';
+import { eventCallback, mentionEvent, send, signatureHeaders } from '../helpers/slack-requests.js';
 import { SlackStandIn } from '../helpers/slack-stand-in.js';
 
 /** A load balancer in miniature: each request goes to the next replica in turn. */
@@ -104,17 +104,7 @@ describe.skipIf(!REDIS_URL)(REDIS_URL ? 'three replicas behind a load balancer, 
   it('reads a follow-up in a thread about what the thread was about, though another replica answered before', async () => {
     const posted = standIn.callsTo('chat.postMessage').length;
     const mention = (text: string, ts: string, thread?: string) => {
-      const event = eventCallback(
-        {
-          type: 'app_mention',
-          user: 'U1',
-          text: `<@U0BOT> ${text}`,
-          ts,
-          channel: 'C2',
-          ...(thread ? { thread_ts: thread } : {}),
-        },
-        `Ev${ts}`,
-      );
+      const event = eventCallback(mentionEvent(text, { channel: 'C2', ts, thread }), `Ev${ts}`);
       return send(`${balancer.origin}/slack/events`, event, signatureHeaders(event.body));
     };
     await mention('tell me about MINUSTAH', '1700000100.000100');

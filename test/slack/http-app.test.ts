@@ -7,6 +7,7 @@ import {
   BOT_TOKEN,
   blockAction,
   eventCallback,
+  mentionEvent,
   SIGNING_SECRET,
   send,
   signatureHeaders,
@@ -207,20 +208,7 @@ describe('mentions and direct messages', () => {
   it('a follow-up in a thread, or in a DM, is read about what that conversation was last about', async () => {
     const before = app.standIn.callsTo('chat.postMessage').length;
     const mention = (text: string, ts: string, thread?: string) =>
-      send(
-        app.url,
-        eventCallback(
-          {
-            type: 'app_mention',
-            user: 'U1',
-            text: `<@U0BOT> ${text}`,
-            ts,
-            channel: 'C7',
-            ...(thread ? { thread_ts: thread } : {}),
-          },
-          eventId(),
-        ),
-      );
+      send(app.url, eventCallback(mentionEvent(text, { channel: 'C7', ts, thread }), eventId()));
     const dm = (text: string, ts: string) =>
       send(app.url, eventCallback({ type: 'message', channel: 'D7', channel_type: 'im', user: 'U1', text, ts }, eventId()));
     const replies = async (count: number) =>
